@@ -1,0 +1,3 @@
+namespace NearNative.Domain.Results;
+
+public sealed record AgentInfo(string Version);

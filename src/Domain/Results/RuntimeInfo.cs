@@ -1,0 +1,26 @@
+namespace NearNative.Domain.Results;
+
+/// <summary>
+/// A runtime as it ran: name, version and every non-default setting. Different configurations of the
+/// same runtime are different leaderboard rows.
+/// </summary>
+/// <param name="Id">Document-local id, also the leaderboard slug: <c>native</c>, <c>wasmtime</c>, <c>node-no-liftoff</c>.</param>
+/// <param name="Configuration"><c>default</c> for the headline configuration, else a short name of the declared variant.</param>
+/// <param name="Settings">Flags and options the harness passed; declared, so readers can reproduce them.</param>
+public sealed record RuntimeInfo(
+    string Id,
+    string Name,
+    string Version,
+    string Configuration,
+    IReadOnlyDictionary<string, string> Settings)
+{
+    public const string NativeId = "native";
+    public const string DefaultConfiguration = "default";
+
+    public bool IsNative => Id == NativeId;
+
+    public static string SlugFor(string name, string configuration) =>
+        configuration == DefaultConfiguration ? name : $"{name}-{configuration}";
+}
+
+public sealed record SkippedRuntime(string Name, string Reason);

@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace NearNative.Domain.Signing;
+
+/// <summary>
+/// Domain separation: every signed message starts with a fixed context string naming its purpose,
+/// so a signature made for one purpose can never be replayed as another.
+/// </summary>
+public static class SigningContext
+{
+    public const string Result = "nearnative/result/v1";
+    public const string KeyRegistration = "nearnative/key-registration/v1";
+
+    public static byte[] ResultMessage(ReadOnlySpan<byte> documentBytes) => Message(Result, documentBytes);
+
+    public static byte[] KeyRegistrationMessage(ReadOnlySpan<byte> publicKey) => Message(KeyRegistration, publicKey);
+
+    private static byte[] Message(string context, ReadOnlySpan<byte> payload)
+    {
+        // context, a zero byte that no context contains, then the payload.
+        var prefix = Encoding.ASCII.GetBytes(context);
+        var message = new byte[prefix.Length + 1 + payload.Length];
+        prefix.CopyTo(message, 0);
+        payload.CopyTo(message.AsSpan(prefix.Length + 1));
+        return message;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NearNative.Domain.Suite;
+
+/// <summary>The pinned description of one suite version: <c>suite/manifest.json</c>.</summary>
+public sealed record SuiteManifest(
+    string Suite,
+    IReadOnlyDictionary<string, string> Toolchain,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Flags,
+    IReadOnlyList<WorkloadManifest> Workloads)
+{
+    public const string QuickSize = "quick";
+    public const string FullSize = "full";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static SuiteManifest Parse(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<SuiteManifest>(utf8, JsonOptions)
+        ?? throw new JsonException("The manifest is empty.");
+
+    public static SuiteManifest Load(string path) => Parse(File.ReadAllBytes(path));
+
+    public static bool IsKnownSize(string? size) => size is QuickSize or FullSize;
+
+    public WorkloadManifest? Find(string workloadId) => Workloads.FirstOrDefault(w => w.Id == workloadId);
+
+    /// <summary>What the analysis needs to know of each workload at one size.</summary>
+    public IReadOnlyList<WorkloadSpec> SpecsFor(string size) =>
+        [.. Workloads.Select(w => new WorkloadSpec(w.Id, w.Category, w.Checksums[size]))];
+}
+
+public sealed record WorkloadManifest(
+    string Id,
+    string Category,
+    string Description,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Sizes,
+    IReadOnlyDictionary<string, string> Checksums,
+    IReadOnlyDictionary<string, ArtifactManifest> Artifacts)
+{
+    public const string StartupCategory = "startup";
+
+    [JsonIgnore]
+    public bool IsStartup => Category == StartupCategory;
+}
+
+public sealed record ArtifactManifest(string Path, string Sha256);
+
+/// <param name="ExpectedChecksum">The checksum the native build prints at the run's size; any other output is wrong.</param>
+public sealed record WorkloadSpec(string Id, string Category, string ExpectedChecksum)
+{
+    public bool IsStartup => Category == WorkloadManifest.StartupCategory;
+}
