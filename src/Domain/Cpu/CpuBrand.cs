@@ -41,6 +41,6 @@ public static partial class CpuBrand
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonAlphanumeric();
 
-    [GeneratedRegex(@"processor\s*\([a-z0-9\- ]+\)|qemu virtual cpu|common (kvm|32-bit kvm|64-bit kvm) processor|virtual cpu", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"processor\s*\([a-z0-9\-, ]+\)|qemu virtual cpu|common (kvm|32-bit kvm|64-bit kvm) processor|virtual cpu", RegexOptions.IgnoreCase)]
     private static partial Regex SyntheticName();
 }

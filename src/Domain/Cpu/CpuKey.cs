@@ -46,6 +46,6 @@ public static partial class CpuKey
         return token.Length == 0 ? "unknown" : token;
     }
 
-    [GeneratedRegex(@"[^a-z0-9_.]+")]
+    [GeneratedRegex(@"[^a-z0-9_]+")]
     private static partial Regex NonToken();
 }

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using NearNative.Domain.Results;
+
+namespace NearNative.Domain.Tests.Results;
+
+public sealed class ResultJsonTests
+{
+    private static ResultDocument Sample() =>
+        TestDocuments.With([TestDocuments.Runtime("native"), TestDocuments.Runtime("wasmtime")],
+            TestDocuments.Native(3).Concat(TestDocuments.Scaled("wasmtime", 3, 1.1)));
+
+    [Fact]
+    public void DocumentSurvivesARoundTrip()
+    {
+        var document = Sample();
+
+        var copy = ResultJson.Deserialize(ResultJson.Serialize(document));
+
+        Assert.Equal(ResultJson.Serialize(document), ResultJson.Serialize(copy));
+        Assert.Equal(document.Samples, copy.Samples);
+    }
+
+    [Fact]
+    public void EnumsAreWrittenAsKebabCaseWords()
+    {
+        var document = Sample() with
+        {
+            Samples = [new Sample(0, "fib", "native", SampleStage.Warmup, SampleOutcome.ChecksumMismatch, 1, 2, null, "00")],
+        };
+
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(document));
+
+        Assert.Contains("\"stage\":\"warmup\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"checksum-mismatch\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kernelNs\":1", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownFieldsAreRefused()
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample())).Replace("\"schema\":", "\"ratio\":1.0,\"schema\":", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void MissingRequiredFieldsAreRefused()
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample())).Replace("\"keyId\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",", "", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void NumbersForEnumsAreRefused()
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample())).Replace("\"stage\":\"measured\"", "\"stage\":0", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using NearNative.Domain.Signing;
+
+namespace NearNative.Domain.Tests.Signing;
+
+public sealed class SigningTests
+{
+    private static readonly byte[] Document = Encoding.UTF8.GetBytes("""{"schema":"nearnative.result/1"}""");
+
+    [Fact]
+    public void SignedDocumentVerifiesWithItsPublicKey()
+    {
+        using var key = Ed25519Keys.Create();
+
+        var envelope = EnvelopeSigner.Sign(key, Document);
+
+        Assert.Equal(Document, Convert.FromBase64String(envelope.Document));
+        Assert.True(Ed25519Keys.VerifyResult(Ed25519Keys.RawPublicKey(key), Document, Convert.FromBase64String(envelope.Signature)));
+    }
+
+    [Fact]
+    public void AnyFlippedBitOfTheDocumentBreaksTheSignature()
+    {
+        using var key = Ed25519Keys.Create();
+        var signature = Ed25519Keys.SignResult(key, Document);
+
+        for (var i = 0; i < Document.Length * 8; i++)
+        {
+            var tampered = (byte[])Document.Clone();
+            tampered[i / 8] ^= (byte)(1 << (i % 8));
+            Assert.False(Ed25519Keys.VerifyResult(Ed25519Keys.RawPublicKey(key), tampered, signature));
+        }
+    }
+
+    [Fact]
+    public void AnotherKeysSignatureDoesNotVerify()
+    {
+        using var signer = Ed25519Keys.Create();
+        using var other = Ed25519Keys.Create();
+
+        Assert.False(Ed25519Keys.VerifyResult(Ed25519Keys.RawPublicKey(other), Document, Ed25519Keys.SignResult(signer, Document)));
+    }
+
+    [Fact]
+    public void ASignatureMadeForOnePurposeDoesNotVerifyForAnother()
+    {
+        using var key = Ed25519Keys.Create();
+        var publicKey = Ed25519Keys.RawPublicKey(key);
+
+        // A key-registration proof signs the public key; it must not pass as a signature over a document
+        // whose bytes happen to equal that public key.
+        var proof = Ed25519Keys.SignKeyRegistration(key);
+
+        Assert.True(Ed25519Keys.VerifyKeyRegistration(publicKey, proof));
+        Assert.False(Ed25519Keys.VerifyResult(publicKey, publicKey, proof));
+    }
+
+    [Fact]
+    public void MessagesStartWithTheirContextAndAZeroByte()
+    {
+        var message = SigningContext.ResultMessage([1, 2, 3]);
+
+        Assert.Equal([.. Encoding.ASCII.GetBytes("nearnative/result/v1"), 0, 1, 2, 3], message);
+    }
+
+    [Theory]
+    [InlineData(31, 64)]
+    [InlineData(32, 63)]
+    [InlineData(33, 64)]
+    public void MalformedKeysOrSignaturesAreRejectedWithoutThrowing(int keyLength, int signatureLength) =>
+        Assert.False(Ed25519Keys.VerifyResult(new byte[keyLength], Document, new byte[signatureLength]));
+
+    [Fact]
+    public void PrivateKeySurvivesExportAndImport()
+    {
+        using var key = Ed25519Keys.Create();
+        var pem = Ed25519Keys.ExportPrivate(key);
+
+        using var imported = Ed25519Keys.ImportPrivate(pem);
+
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", Encoding.ASCII.GetString(pem), StringComparison.Ordinal);
+        Assert.Equal(Ed25519Keys.KeyIdOf(key), Ed25519Keys.KeyIdOf(imported));
+        Assert.True(Ed25519Keys.VerifyResult(Ed25519Keys.RawPublicKey(key), Document, Ed25519Keys.SignResult(imported, Document)));
+    }
+
+    [Fact]
+    public void GarbageIsNotAPrivateKey() =>
+        Assert.Throws<FormatException>(() => Ed25519Keys.ImportPrivate(Encoding.ASCII.GetBytes("not a key")));
+
+    [Fact]
+    public void KeyIdIsTheHexOfTheFirstHalfOfTheKeysSha256()
+    {
+        // SHA-256 of 32 zero bytes is 66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925.
+        Assert.Equal("66687aadf862bd776c8fc18b8e9f8e20", KeyId.For(new byte[32]));
+        Assert.True(KeyId.IsWellFormed("66687aadf862bd776c8fc18b8e9f8e20"));
+        Assert.False(KeyId.IsWellFormed("66687AADF862BD776C8FC18B8E9F8E20"));
+        Assert.False(KeyId.IsWellFormed("66687aadf862bd77"));
+    }
+}

@@ -1,0 +1,127 @@
+using NearNative.Domain.Results;
+using NearNative.Domain.Statistics;
+using NearNative.Domain.Tests.Results;
+
+namespace NearNative.Domain.Tests.Statistics;
+
+public sealed class RunAnalysisTests
+{
+    private static readonly RuntimeInfo[] Runtimes = [TestDocuments.Runtime("native"), TestDocuments.Runtime("fast"), TestDocuments.Runtime("slow")];
+
+    [Fact]
+    public void RatiosArePairedPerRoundAndCombinedByGeometricMean()
+    {
+        var document = TestDocuments.With(Runtimes,
+            TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Concat(TestDocuments.Scaled("slow", 10, 2)));
+
+        var analysis = RunAnalysis.Analyze(document, TestDocuments.Workloads);
+
+        Assert.Equal(["fast", "slow"], analysis.Select(a => a.Runtime.Id));
+        var slow = analysis.Single(a => a.Runtime.Id == "slow");
+        Assert.All(slow.Workloads, w => Assert.Equal(WorkloadStatus.Ok, w.Status));
+        Assert.Equal(2, slow.Execution!.Value, 9);
+        Assert.Equal(2, slow.Execution.Lower, 9);
+        Assert.Equal(2, slow.Execution.Upper, 9);
+        Assert.Equal(2, slow.Categories["compute"]!.Value, 9);
+        Assert.Equal(2, slow.Startup!.Value, 9);
+        Assert.Equal(120, slow.StartupOverheadMs!.Value, 6);
+        Assert.Equal(1.25, analysis.Single(a => a.Runtime.Id == "fast").Execution!.Value, 9);
+    }
+
+    [Fact]
+    public void ExecutionExcludesStartupWorkloads()
+    {
+        // fib is 1.5x, interp 6x (geometric mean 3); the empty program is 10x and must not count.
+        var fib = TestDocuments.Workloads[0];
+        var interp = TestDocuments.Workloads[1];
+        var empty = TestDocuments.Workloads[2];
+        var samples = TestDocuments.Native(10).ToList();
+        for (var round = 0; round < 10; round++)
+        {
+            samples.Add(TestDocuments.Ok(round, fib, "fast", 150_000_000, 1));
+            samples.Add(TestDocuments.Ok(round, interp, "fast", 600_000_000, 1));
+            samples.Add(TestDocuments.Ok(round, empty, "fast", 0, 1_200_000_000));
+        }
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(3, fast.Execution!.Value, 9);
+        Assert.Equal(10, fast.Startup!.Value, 9);
+    }
+
+    [Fact]
+    public void WrongChecksumGivesNoRatioForThatWorkloadAndNoOverallFigure()
+    {
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Select(s => s.Runtime == "fast" && s.Workload == "interp" && s.Round == 3 ? s with { Checksum = "ffffffffffffffff" } : s);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        var interp = fast.Workloads.Single(w => w.Workload.Id == "interp");
+        Assert.Equal(WorkloadStatus.WrongOutput, interp.Status);
+        Assert.Equal(1, interp.WrongOutputs);
+        Assert.Null(interp.Ratio);
+        Assert.Null(fast.Execution);
+        Assert.Equal(1.25, fast.Workloads.Single(w => w.Workload.Id == "fib").Ratio!.Value, 9);
+    }
+
+    [Fact]
+    public void AgentClaimsOfSuccessAreNotTrusted()
+    {
+        // The agent says "ok", but the printed checksum differs from the manifest's.
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Select(s => s.Runtime == "fast" && s.Workload == "fib" ? s with { Checksum = "0000000000000bad" } : s);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.WrongOutput, fast.Workloads.Single(w => w.Workload.Id == "fib").Status);
+    }
+
+    [Fact]
+    public void CrashedSamplesMarkTheWorkloadFailed()
+    {
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Select(s => s.Runtime == "fast" && s.Workload == "fib" && s.Round == 0
+                ? s with { Outcome = SampleOutcome.TimedOut, KernelNs = null, Checksum = null }
+                : s);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.Failed, fast.Workloads.Single(w => w.Workload.Id == "fib").Status);
+        Assert.Null(fast.Execution);
+    }
+
+    [Fact]
+    public void TooFewPairedRoundsGiveNoRatio()
+    {
+        var document = TestDocuments.With(Runtimes[..2], TestDocuments.Native(2).Concat(TestDocuments.Scaled("fast", 2, 1.25)));
+
+        var fast = RunAnalysis.Analyze(document, TestDocuments.Workloads).Single();
+
+        Assert.All(fast.Workloads, w => Assert.Equal(WorkloadStatus.InsufficientData, w.Status));
+    }
+
+    [Fact]
+    public void WarmupSamplesAreKeptButNotScored()
+    {
+        var warmup = TestDocuments.Scaled("fast", 1, 50).Select(s => s with { Stage = SampleStage.Warmup, Round = 99 });
+        var nativeWarmup = TestDocuments.Native(1).Select(s => s with { Stage = SampleStage.Warmup, Round = 99 });
+        var document = TestDocuments.With(Runtimes[..2],
+            TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Concat(warmup).Concat(nativeWarmup));
+
+        var fast = RunAnalysis.Analyze(document, TestDocuments.Workloads).Single();
+
+        Assert.Equal(1.25, fast.Execution!.Value, 9);
+        Assert.All(fast.Workloads, w => Assert.Equal(10, w.Ratios.Count));
+    }
+
+    [Fact]
+    public void UnpairedRoundsAreLeftOut()
+    {
+        var samples = TestDocuments.Native(10).Where(s => s.Round != 4).Concat(TestDocuments.Scaled("fast", 10, 1.25));
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.All(fast.Workloads, w => Assert.Equal(9, w.Ratios.Count));
+    }
+}
