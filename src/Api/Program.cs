@@ -1,7 +1,41 @@
+using NearNative.Api.Badges;
+using NearNative.Api.Health;
+using NearNative.Api.Infrastructure;
+using NearNative.Api.Keys;
+using NearNative.Api.Leaderboard;
+using NearNative.Api.Submissions;
+using NearNative.Api.Suites;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddJson();
+builder.AddProblemResponses();
+builder.AddDatabase();
+builder.AddSuites();
+builder.AddRateLimits();
+builder.AddApiDocumentation();
+builder.AddHealth();
+builder.AddKeys();
+builder.AddSubmissions();
+builder.AddLeaderboard();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok());
-app.Run();
+
+app.UseProblemResponses();
+app.UseRequestSizeLimits();
+app.UseRateLimiter();
+app.UseOutputCache();
+app.UseApiDocumentation();
+
+app.MapKeys();
+app.MapSubmissions();
+app.MapLeaderboard();
+app.MapBadges();
+app.MapHealth();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

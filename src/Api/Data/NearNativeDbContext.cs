@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NearNative.Api.Data;
+
+/// <summary>
+/// The model, shared by every provider. Each provider has its own derived context so that it has its own
+/// migration set (<c>migrations/PostgreSql</c>, <c>migrations/Sqlite</c>); handlers only see this type.
+/// </summary>
+public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<RuntimeResult> RuntimeResults => Set<RuntimeResult>();
+
+    public DbSet<WorkloadResult> WorkloadResults => Set<WorkloadResult>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
+        modelBuilder.ApplyConfiguration(new RuntimeResultConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkloadResultConfiguration());
+    }
+}

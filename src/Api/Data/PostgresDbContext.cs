@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NearNative.Api.Data;
+
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : NearNativeDbContext(options);

@@ -1,0 +1,53 @@
+namespace NearNative.Api.Data;
+
+/// <summary>
+/// One accepted or quarantined result document: the exact signed bytes plus everything the server
+/// recomputed from them. Machine text (CPU brand, vendor, …) is untrusted and stored as reported.
+/// </summary>
+public sealed class Submission
+{
+    /// <summary>SHA-256 of the signed document bytes, lowercase hex: the submission's identity.</summary>
+    public required string Id { get; init; }
+
+    public required string KeyId { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required string Suite { get; init; }
+
+    public required string Size { get; init; }
+
+    public required string AgentVersion { get; init; }
+
+    public required string MachineId { get; init; }
+
+    public required string CpuKey { get; init; }
+
+    public required string CpuArchitecture { get; init; }
+
+    public required string CpuVendor { get; init; }
+
+    public required string CpuBrand { get; init; }
+
+    public required string CpuVirtualization { get; init; }
+
+    public required bool Noisy { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? QuarantineReason { get; init; }
+
+    public required byte[] Document { get; init; }
+
+    public required byte[] Signature { get; init; }
+
+    public required List<RuntimeResult> Runtimes { get; init; }
+}
+
+public static class SubmissionStatus
+{
+    public const string Accepted = "accepted";
+    public const string Quarantined = "quarantined";
+}

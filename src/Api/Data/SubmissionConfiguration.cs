@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NearNative.Api.Submissions;
+using NearNative.Domain.Cpu;
+using NearNative.Domain.Signing;
+
+namespace NearNative.Api.Data;
+
+public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.ToTable("submissions");
+
+        // The primary key is the unique constraint that makes replays harmless.
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.KeyId).HasMaxLength(KeyId.Length);
+        builder.Property(s => s.Suite).HasMaxLength(DocumentLimits.MaxIdentifier);
+        builder.Property(s => s.Size).HasMaxLength(16);
+        builder.Property(s => s.AgentVersion).HasMaxLength(DocumentLimits.MaxIdentifier);
+        builder.Property(s => s.MachineId).HasMaxLength(MachineIdentity.Length);
+        builder.Property(s => s.CpuKey).HasMaxLength(CpuKey.MaxLength);
+        builder.Property(s => s.CpuArchitecture).HasMaxLength(DocumentLimits.MaxMachineText);
+        builder.Property(s => s.CpuVendor).HasMaxLength(DocumentLimits.MaxMachineText);
+        builder.Property(s => s.CpuBrand).HasMaxLength(DocumentLimits.MaxMachineText);
+        builder.Property(s => s.CpuVirtualization).HasMaxLength(DocumentLimits.MaxMachineText);
+        builder.Property(s => s.Status).HasMaxLength(16);
+        builder.Property(s => s.QuarantineReason).HasMaxLength(DocumentLimits.MaxReason);
+        builder.Property(s => s.Signature).HasMaxLength(Ed25519Keys.SignatureLength);
+
+        builder.HasOne<ApiKey>().WithMany().HasForeignKey(s => s.KeyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Runtimes).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(s => new { s.Suite, s.Size, s.Status });
+        builder.HasIndex(s => s.KeyId);
+    }
+}

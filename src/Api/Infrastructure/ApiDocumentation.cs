@@ -1,0 +1,30 @@
+using Microsoft.OpenApi;
+
+namespace NearNative.Api.Infrastructure;
+
+/// <summary>The OpenAPI document at <c>/swagger/v1/swagger.json</c>, built from the typed results, and Swagger UI at <c>/swagger</c>.</summary>
+public static class ApiDocumentation
+{
+    public static WebApplicationBuilder AddApiDocumentation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "NearNative API",
+                Version = "v1",
+                Description = "Signed WebAssembly-versus-native benchmark results, the leaderboard computed from them, and README badges.",
+            });
+            options.SupportNonNullableReferenceTypes();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "NearNative API v1"));
+        return app;
+    }
+}

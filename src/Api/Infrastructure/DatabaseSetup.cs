@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using NearNative.Api.Data;
+
+namespace NearNative.Api.Infrastructure;
+
+/// <summary>
+/// Chooses the database: PostgreSQL when <c>ConnectionStrings:Postgres</c> is set, else the embedded SQLite
+/// file (<c>ConnectionStrings:Sqlite</c>, default <c>nearnative.db</c> in the content root).
+/// </summary>
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        // Read when the container builds a context, not now, so configuration added later (tests) still counts.
+        builder.Services.AddDbContext<PostgresDbContext>((services, options) =>
+            options.UseNpgsql(Setting(services).ConnectionString).UseSnakeCaseNamingConvention());
+        builder.Services.AddDbContext<SqliteDbContext>((services, options) =>
+            options.UseSqlite(Setting(services).ConnectionString).UseSnakeCaseNamingConvention());
+        builder.Services.AddScoped<NearNativeDbContext>(services => Setting(services).Provider switch
+        {
+            DatabaseProvider.PostgreSql => services.GetRequiredService<PostgresDbContext>(),
+            _ => services.GetRequiredService<SqliteDbContext>(),
+        });
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations unless <c>Database:MigrateOnStartup</c> is false.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NearNativeDbContext>();
+        await db.Database.MigrateAsync();
+    }
+
+    private static DatabaseSetting Setting(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            return new DatabaseSetting(DatabaseProvider.PostgreSql, postgres);
+        }
+
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            sqlite = $"Data Source={Path.Combine(contentRoot, "nearnative.db")}";
+        }
+
+        return new DatabaseSetting(DatabaseProvider.Sqlite, sqlite);
+    }
+
+    private enum DatabaseProvider
+    {
+        PostgreSql,
+        Sqlite,
+    }
+
+    private sealed record DatabaseSetting(DatabaseProvider Provider, string ConnectionString);
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace NearNative.Api.Infrastructure;
+
+/// <summary>
+/// Every error is RFC 9457 problem details: expected outcomes from handlers, bodies the framework rejects
+/// (malformed JSON, 413), unknown routes, and exceptions, which become a 500 without a stack trace.
+/// </summary>
+public static class ProblemResponses
+{
+    public static WebApplicationBuilder AddProblemResponses(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            if (problem.Detail is not null || problem is HttpValidationProblemDetails)
+            {
+                return;
+            }
+
+            problem.Detail = problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => "The request body is not valid JSON of the expected shape.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+                StatusCodes.Status500InternalServerError => "An unexpected error occurred; it has been logged.",
+                _ => null,
+            };
+        });
+
+        // Bad bodies are a 400 in every environment, answered by the status code pages below, never thrown.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        return builder;
+    }
+
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad
+                ? bad.StatusCode
+                : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+namespace NearNative.Api.Submissions;
+
+/// <summary>Schema limits on result documents; the database columns are sized from the same numbers.</summary>
+public static class DocumentLimits
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+    public const int MinNonce = 16;
+    public const int MaxNonce = 64;
+    public const int MaxIdentifier = 64;
+    public const int MaxName = 100;
+    public const int MaxMachineText = 200;
+    public const int MaxSettings = 32;
+    public const int MaxSettingKey = 100;
+    public const int MaxSettingValue = 500;
+    public const int MaxRuntimes = 64;
+    public const int MaxSamples = 20000;
+    public const int MaxSkipped = 64;
+    public const int MaxReason = 500;
+    public const int MaxRound = 100_000;
+    public const int MaxLogicalCores = 65_536;
+
+    /// <summary>No single process may take an hour: beyond that the number is not a measurement of this suite.</summary>
+    public const long MaxNanoseconds = 3_600_000_000_000;
+
+    public const long MaxPeakRssBytes = 1L << 42;
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using NearNative.Api.Data;
+using NearNative.Api.Infrastructure;
+using NearNative.Api.Leaderboard;
+using NearNative.Domain.Cpu;
+using NearNative.Domain.Results;
+using NearNative.Domain.Statistics;
+
+namespace NearNative.Api.Submissions;
+
+/// <summary>From a verified document and the server's own analysis to the stored entities, and from those to the wire.</summary>
+public static class SubmissionMapping
+{
+    public static Submission ToEntity(
+        string id,
+        byte[] documentBytes,
+        byte[] signature,
+        ResultDocument document,
+        IReadOnlyList<RuntimeAnalysis> analyses,
+        DateTimeOffset receivedAt)
+    {
+        var reason = Plausibility.QuarantineReason(analyses);
+        var cpu = document.Machine.Cpu;
+        return new Submission
+        {
+            Id = id,
+            KeyId = document.KeyId,
+            ReceivedAt = receivedAt,
+            CreatedAt = Timestamps.ForStorage(document.CreatedAt),
+            Suite = document.Suite.Id,
+            Size = document.Suite.Size,
+            AgentVersion = document.Agent.Version,
+            MachineId = document.Machine.MachineId,
+            CpuKey = CpuKey.For(cpu),
+            CpuArchitecture = cpu.Architecture,
+            CpuVendor = cpu.Vendor,
+            CpuBrand = cpu.Brand,
+            CpuVirtualization = cpu.Virtualization,
+            Noisy = document.Run.Noisy,
+            Status = reason is null ? SubmissionStatus.Accepted : SubmissionStatus.Quarantined,
+            QuarantineReason = reason,
+            Document = documentBytes,
+            Signature = signature,
+            Runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position))],
+        };
+    }
+
+    private static RuntimeResult ToEntity(string submissionId, RuntimeAnalysis analysis, int position) => new()
+    {
+        SubmissionId = submissionId,
+        Slug = analysis.Runtime.Id,
+        Position = position,
+        Name = analysis.Runtime.Name,
+        Version = analysis.Runtime.Version,
+        Configuration = analysis.Runtime.Configuration,
+        Settings = JsonSerializer.Serialize(analysis.Runtime.Settings),
+        ExecutionValue = analysis.Execution?.Value,
+        ExecutionLower = analysis.Execution?.Lower,
+        ExecutionUpper = analysis.Execution?.Upper,
+        ExecutionConfidence = analysis.Execution?.Confidence,
+        StartupRatio = analysis.Startup?.Value,
+        StartupOverheadMs = analysis.StartupOverheadMs,
+        Complete = analysis.Workloads.All(w => w.Status == WorkloadStatus.Ok),
+        Workloads = [.. analysis.Workloads.Select((w, i) => new WorkloadResult
+        {
+            SubmissionId = submissionId,
+            RuntimeSlug = analysis.Runtime.Id,
+            Workload = w.Workload.Id,
+            Position = i,
+            Category = w.Workload.Category,
+            Status = StatusText(w.Status),
+            Pairs = w.Ratios.Count,
+            Median = w.Ratio?.Value,
+            Lower = w.Ratio?.Lower,
+            Upper = w.Ratio?.Upper,
+            Confidence = w.Ratio?.Confidence,
+            WrongOutputs = w.WrongOutputs,
+            Failures = w.Failures,
+        })],
+    };
+
+    public static SubmissionResponse ToResponse(Submission submission) => new(
+        submission.Id,
+        submission.KeyId,
+        submission.ReceivedAt,
+        submission.CreatedAt,
+        submission.Suite,
+        submission.Size,
+        submission.AgentVersion,
+        submission.MachineId,
+        submission.CpuKey,
+        submission.Noisy,
+        submission.Status,
+        submission.QuarantineReason,
+        [.. submission.Runtimes.OrderBy(r => r.Position).Select(ToResponse)]);
+
+    private static RuntimeResultResponse ToResponse(RuntimeResult runtime) => new(
+        runtime.Slug,
+        runtime.Name,
+        runtime.Version,
+        runtime.Configuration,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(runtime.Settings) ?? [],
+        Estimate(runtime.ExecutionValue, runtime.ExecutionLower, runtime.ExecutionUpper, runtime.ExecutionConfidence),
+        runtime.ExecutionValue is { } slowdown ? Slowdown.Format(slowdown) : null,
+        runtime.ExecutionValue is { } ratio ? Slowdown.SpeedPercent(ratio) : null,
+        new StartupResponse(runtime.StartupRatio, runtime.StartupOverheadMs),
+        runtime.Complete,
+        [.. runtime.Workloads.OrderBy(w => w.Position).Select(w => new WorkloadResultResponse(
+            w.Workload,
+            w.Category,
+            w.Status,
+            w.Pairs,
+            Estimate(w.Median, w.Lower, w.Upper, w.Confidence),
+            w.WrongOutputs,
+            w.Failures))]);
+
+    private static EstimateResponse? Estimate(double? value, double? lower, double? upper, double? confidence) =>
+        value is { } v && lower is { } l && upper is { } u && confidence is { } c ? new EstimateResponse(v, l, u, c) : null;
+
+    private static string StatusText(WorkloadStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+}

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using NearNative.Api.Data;
+using NearNative.Api.Infrastructure;
+using NearNative.Api.Leaderboard;
+using NearNative.Api.Suites;
+using NearNative.Domain.Results;
+using NearNative.Domain.Signing;
+using NearNative.Domain.Statistics;
+
+namespace NearNative.Api.Submissions;
+
+/// <summary>Signed result documents: verified, validated, recomputed and stored exactly once.</summary>
+public static class SubmissionsApi
+{
+    public static WebApplicationBuilder AddSubmissions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IValidator<SignedEnvelope>, SignedEnvelopeValidator>();
+        builder.Services.AddSingleton<IValidator<ResultDocument>, ResultDocumentValidator>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/submissions").WithTags("Submissions");
+        group.MapPost("/", Submit)
+            .WithName("Submit")
+            .WithMetadata(new RequestSizeLimitAttribute(DocumentLimits.MaxBodyBytes))
+            .WithValidation<SignedEnvelope>()
+            .WithWriteRateLimit()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/{id}", Get).WithName("GetSubmission");
+        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument");
+        return group;
+    }
+
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem>> Submit(
+        SignedEnvelope envelope,
+        NearNativeDbContext db,
+        IValidator<ResultDocument> validator,
+        SuiteCatalog suites,
+        IOutputCacheStore cache,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var documentBytes = Base64.TryDecode(envelope.Document)!;
+        var signature = Base64.TryDecode(envelope.Signature)!;
+
+        ResultDocument document;
+        try
+        {
+            document = ResultJson.Deserialize(documentBytes);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["document"] = [$"Not a result document: {e.Message}"] },
+                detail: "The document bytes are not a result document of schema " + ResultDocument.CurrentSchema + ".");
+        }
+
+        // Authenticate before judging the content: unsigned junk learns nothing about the schema.
+        var key = KeyId.IsWellFormed(document.KeyId)
+            ? await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
+            : null;
+        if (key is null)
+        {
+            return new UnauthorizedProblem("The document's keyId is not a registered key.");
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            return new UnauthorizedProblem("The document's key has been revoked.");
+        }
+
+        if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
+        {
+            return new UnauthorizedProblem("The signature does not verify for the document's key.");
+        }
+
+        // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.
+        var validation = await validator.ValidateAsync(document, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return validation.ToValidationProblem("The result document breaks the schema limits.");
+        }
+
+        var id = Convert.ToHexStringLower(SHA256.HashData(documentBytes));
+        if (await Load(db, id, cancellationToken) is { } stored)
+        {
+            return TypedResults.Ok(SubmissionMapping.ToResponse(stored));
+        }
+
+        var manifest = suites.Find(document.Suite.Id)!;
+        var analyses = RunAnalysis.Analyze(document, manifest.SpecsFor(document.Suite.Size));
+        var submission = SubmissionMapping.ToEntity(id, documentBytes, signature, document, analyses, clock.UtcNowForStorage());
+
+        // One SaveChanges is one transaction: the submission and all its results, or nothing.
+        db.Submissions.Add(submission);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same bytes arrived concurrently and the primary key refused the second row.
+            db.ChangeTracker.Clear();
+            if (await Load(db, id, cancellationToken) is { } raced)
+            {
+                return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
+            }
+
+            throw;
+        }
+
+        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
+        return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
+    }
+
+    public static async Task<Results<Ok<SubmissionResponse>, NotFoundProblem>> Get(
+        string id,
+        NearNativeDbContext db,
+        CancellationToken cancellationToken) =>
+        await Load(db, id, cancellationToken) is { } submission
+            ? TypedResults.Ok(SubmissionMapping.ToResponse(submission))
+            : NotFound(id);
+
+    /// <summary>The exact signed bytes and signature, so anyone can verify the submission with the key's public key.</summary>
+    public static async Task<Results<Ok<SignedEnvelope>, NotFoundProblem>> GetDocument(
+        string id,
+        NearNativeDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var envelope = await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new { s.Document, s.Signature })
+            .SingleOrDefaultAsync(cancellationToken);
+        return envelope is null
+            ? NotFound(id)
+            : TypedResults.Ok(new SignedEnvelope(Convert.ToBase64String(envelope.Document), Convert.ToBase64String(envelope.Signature)));
+    }
+
+    private static Task<Submission?> Load(NearNativeDbContext db, string id, CancellationToken cancellationToken) =>
+        db.Submissions.AsNoTracking()
+            .Include(s => s.Runtimes).ThenInclude(r => r.Workloads)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    private static NotFoundProblem NotFound(string id) => new($"No submission with id '{id}'.");
+}

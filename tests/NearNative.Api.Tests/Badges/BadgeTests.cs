@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml.Linq;
+using NearNative.Api.Tests.Fixtures;
+using NearNative.Api.Tests.Support;
+
+namespace NearNative.Api.Tests.Badges;
+
+[Collection(OnPostgres.Name)]
+public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheSvgBadgeIsWellFormedFlatBadgeWithSafeHeaders()
+    {
+        await SubmitAsync();
+
+        using var response = await _client.GetAsync("/badges/wasmtime.svg");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        Assert.False(response.Headers.ETag!.IsWeak);
+
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Svg + "svg", svg.Root!.Name);
+        Assert.Equal("wasmtime: 1.50× native", svg.Root.Element(Svg + "title")!.Value);
+        Assert.Contains(svg.Descendants(Svg + "rect"), r => (string?)r.Attribute("fill") == "#a4a61d");
+    }
+
+    [Fact]
+    public async Task BadgeEscapesRuntimeNames()
+    {
+        const string name = "<script>alert('x')</script> & \"co\"";
+        await SubmitAsync(builder => builder.WithRuntime("evil", name, 1.2));
+
+        using var response = await _client.GetAsync("/badges/evil.svg");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
+        var svg = XDocument.Parse(text);
+        Assert.Empty(svg.Descendants(Svg + "script"));
+        Assert.Equal($"{name}: 1.20× native", svg.Root!.Element(Svg + "title")!.Value);
+        Assert.Equal($"{name}: 1.20× native", (string?)svg.Root.Attribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task TheJsonBadgeFollowsTheShieldsEndpointSchema()
+    {
+        await SubmitAsync();
+
+        using var response = await _client.GetAsync("/badges/wasmer.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(["schemaVersion", "label", "message", "color"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("wasmer", root.GetProperty("label").GetString());
+        Assert.Equal("2.00× native", root.GetProperty("message").GetString());
+        Assert.Equal("yellow", root.GetProperty("color").GetString());
+    }
+
+    [Fact]
+    public async Task AMatchingETagGetsNotModified()
+    {
+        await SubmitAsync();
+        using var first = await _client.GetAsync("/badges/wasmtime.svg");
+        var etag = first.Headers.ETag!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/badges/wasmtime.svg");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var second = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(etag, second.Headers.ETag);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task AChangedBadgeHasANewETag()
+    {
+        await SubmitAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/badges/wasmtime.json");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0123456789abcdef0123456789abcdef\""));
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownRuntimeGetsAGreyNoDataBadgeOrNotFound()
+    {
+        using var svg = await _client.GetAsync("/badges/nothing.svg");
+        using var json = await _client.GetAsync("/badges/nothing.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, svg.StatusCode);
+        var document = XDocument.Parse(await svg.Content.ReadAsStringAsync());
+        Assert.Equal("nothing: no data", document.Root!.Element(Svg + "title")!.Value);
+        await json.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task SubmitAsync(Func<ResultDocumentBuilder, ResultDocumentBuilder>? customize = null)
+    {
+        var key = await _client.RegisterNewKeyAsync();
+        var builder = key.Document().WithRatio("wasmtime", 1.5).WithRatio("wasmer", 2.0);
+        using var response = await _client.SubmitAsync(key, (customize ?? (b => b))(builder).Build());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using NearNative.Api.Tests.Fixtures;
+
+namespace NearNative.Api.Tests.Infrastructure;
+
+[Collection(OnPostgres.Name)]
+public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisposable
+{
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task HealthIsOkWhenTheDatabaseAnswers()
+    {
+        using var response = await _client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentListsEveryEndpointWithItsResponses()
+    {
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = json.RootElement.GetProperty("paths");
+        string[] Responses(string path, string method) =>
+            [.. paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(p => p.Name).Order()];
+
+        Assert.Equal(["201", "200", "400", "401", "413", "429"], Responses("/api/v1/submissions", "post").OrderBy(s => s != "201"));
+        Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}", "get"));
+        Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}/document", "get"));
+        Assert.Equal(["200", "201", "400", "401", "429"], Responses("/api/v1/keys", "post"));
+        Assert.Equal(["200", "404"], Responses("/api/v1/keys/{keyId}", "get"));
+        Assert.Equal(["200", "400", "401", "404", "429"], Responses("/api/v1/keys/{keyId}/revoke", "post"));
+        Assert.Equal(["200", "400", "404"], Responses("/api/v1/leaderboard", "get"));
+        Assert.Equal(["200", "304", "404"], Responses("/badges/{runtime}.svg", "get"));
+        Assert.Equal(["200", "304", "404"], Responses("/badges/{runtime}.json", "get"));
+        Assert.Equal(["200", "503"], Responses("/health", "get"));
+        Assert.Equal(10, paths.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task UnknownRoutesAreProblemDetails()
+    {
+        using var response = await _client.GetAsync("/api/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using NearNative.Api.Submissions;
+using NearNative.Api.Tests.Fixtures;
+using NearNative.Api.Tests.Support;
+using NearNative.Domain.Results;
+using NearNative.Domain.Signing;
+
+namespace NearNative.Api.Tests.Submissions;
+
+/// <summary>The core path, run against every database provider the API supports.</summary>
+public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifetime
+{
+    private const double Tolerance = 1e-9;
+
+    protected HttpClient Client { get; } = fixture.CreateClient();
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ASignedDocumentIsCreatedWithRatiosRecomputedFromItsSamples()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var document = key.Document().WithRatio("wasmtime", 1.5).WithRatio("wasmer", 2.0).Build();
+        var envelope = SigningHelpers.CreateSignedEnvelope(key, document);
+        var expectedId = Convert.ToHexStringLower(SHA256.HashData(Convert.FromBase64String(envelope.Document)));
+
+        using var response = await Client.SubmitAsync(envelope);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/v1/submissions/{expectedId}", response.Headers.Location?.OriginalString);
+        var submission = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
+        Assert.Equal(expectedId, submission.Id);
+        Assert.Equal("accepted", submission.Status);
+        Assert.Null(submission.QuarantineReason);
+        Assert.Equal("x86_64/genuineintel/intel-core-i7-9700k/6-158-12/none", submission.CpuKey);
+        Assert.Equal(["wasmtime", "wasmer"], submission.Runtimes.Select(r => r.Slug));
+
+        var wasmtime = submission.Runtimes[0];
+        Assert.Equal(1.5, wasmtime.Execution!.Value, Tolerance);
+        Assert.Equal("1.50×", wasmtime.Slowdown);
+        Assert.Equal(67, wasmtime.SpeedPercent);
+        Assert.True(wasmtime.Complete);
+        Assert.Equal(ResultDocumentBuilder.StartupRatio, wasmtime.Startup.Ratio!.Value, Tolerance);
+        Assert.Equal(4.0018, wasmtime.Startup.OverheadMs!.Value, 1e-9);
+        Assert.Equal(["fib", "interp", "sha256", "empty"], wasmtime.Workloads.Select(w => w.Workload));
+        Assert.All(wasmtime.Workloads, w => Assert.Equal(("ok", 10), (w.Status, w.Pairs)));
+        Assert.All(wasmtime.Workloads.Where(w => w.Category != "startup"), w => Assert.Equal(1.5, w.Ratio!.Value, Tolerance));
+
+        var wasmer = submission.Runtimes[1];
+        Assert.Equal(2.0, wasmer.Execution!.Value, Tolerance);
+        Assert.Equal("2.00×", wasmer.Slowdown);
+        Assert.Equal(50, wasmer.SpeedPercent);
+        Assert.Equal("cranelift", wasmer.Settings["backend"]);
+    }
+
+    [Fact]
+    public async Task SubmittingTheSameBytesTwiceStoresOneRow()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var envelope = SigningHelpers.CreateSignedEnvelope(key, key.Document().Build());
+
+        using var first = await Client.SubmitAsync(envelope);
+        using var second = await Client.SubmitAsync(envelope);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var created = await first.Content.ReadFromJsonAsync<SubmissionResponse>();
+        var replayed = await second.Content.ReadFromJsonAsync<SubmissionResponse>();
+        Assert.Equal(created!.Id, replayed!.Id);
+        Assert.Equal(created.ReceivedAt, replayed.ReceivedAt);
+        Assert.Equal(new RowCounts(1, 1, 2, 8), await fixture.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task ConcurrentCopiesOfTheSameBytesStoreOneRow()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var envelope = SigningHelpers.CreateSignedEnvelope(key, key.Document().Build());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Client.SubmitAsync(envelope)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, (await fixture.CountRowsAsync()).Submissions);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task AStoredSubmissionCanBeReadBack()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        using var created = await Client.SubmitAsync(key, key.Document().Build());
+        var submission = await created.Content.ReadFromJsonAsync<SubmissionResponse>();
+
+        using var response = await Client.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var read = await response.Content.ReadFromJsonAsync<SubmissionResponse>();
+        Assert.Equal(submission!.Id, read!.Id);
+        Assert.Equal(submission.Runtimes.Select(r => r.Execution), read.Runtimes.Select(r => r.Execution));
+    }
+
+    [Fact]
+    public async Task TheStoredEnvelopeIsTheExactSignedBytesAndVerifies()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var envelope = SigningHelpers.CreateSignedEnvelope(key, key.Document().Build());
+        using var created = await Client.SubmitAsync(envelope);
+
+        using var response = await Client.GetAsync($"{created.Headers.Location}/document");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await response.Content.ReadFromJsonAsync<SignedEnvelope>())!;
+        Assert.Equal(envelope, stored);
+        Assert.True(Ed25519Keys.VerifyResult(
+            Ed25519Keys.RawPublicKey(key), Convert.FromBase64String(stored.Document), Convert.FromBase64String(stored.Signature)));
+        Assert.Equal(ResultDocument.CurrentSchema, ResultJson.Deserialize(Convert.FromBase64String(stored.Document)).Schema);
+    }
+
+    [Fact]
+    public async Task AnUnknownSubmissionIsNotFound()
+    {
+        using var response = await Client.GetAsync($"/api/v1/submissions/{new string('0', 64)}");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}
+
+[Collection(OnPostgres.Name)]
+public sealed class PostgresSubmissionHappyPathTests(PostgresFixture fixture) : SubmissionHappyPathTests(fixture);
+
+/// <summary>SQLite is the embedded default in its own right, not a stand-in for PostgreSQL.</summary>
+[Collection(OnSqlite.Name)]
+public sealed class SqliteSubmissionHappyPathTests(SqliteFixture fixture) : SubmissionHappyPathTests(fixture);
