@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NearNative.Domain.Results;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed record RuntimeInfo(
     public const string NativeId = "native";
     public const string DefaultConfiguration = "default";
 
+    [JsonIgnore]
     public bool IsNative => Id == NativeId;
 
     public static string SlugFor(string name, string configuration) =>

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using NearNative.Agent.Runtimes;
+
+namespace NearNative.Agent.Commands;
+
+/// <summary>Hidden verb: the child process in which <see cref="WasmtimeRuntime"/> runs one sample.</summary>
+public static class WasmtimeHostCommand
+{
+    public const string Name = "wasmtime-host";
+
+    public static Command Create(AgentContext context)
+    {
+        var module = new Argument<string>("MODULE") { Description = "The .wasm file (WASI preview 1 command)." };
+        var arguments = new Argument<string[]>("ARGS") { Description = "Arguments passed to the module.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(Name, "Run one WASI module under the embedded Wasmtime (used by `run`).") { module, arguments };
+        command.Hidden = true;
+        command.SetGuardedAction(context, (parsed, _) =>
+        {
+            try
+            {
+                return Task.FromResult(WasmtimeHost.Run(parsed.GetRequiredValue(module), parsed.GetValue(arguments) ?? [], context.Error));
+            }
+            catch (Wasmtime.WasmtimeException e)
+            {
+                throw new AgentException(ExitCodes.RuntimeError, e.Message.ReplaceLineEndings(" "), e);
+            }
+        });
+        return command;
+    }
+}

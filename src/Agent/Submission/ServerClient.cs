@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NearNative.Agent.Commands;
+using NearNative.Domain.Signing;
+using NSec.Cryptography;
+
+namespace NearNative.Agent.Submission;
+
+/// <summary>
+/// The agent's only network traffic: registering a key and sending a signed result. Transient failures
+/// (network errors, 5xx, 408, 429) are retried with exponential backoff and jitter; any other refusal is final.
+/// </summary>
+public sealed class ServerClient : IDisposable
+{
+    private const string ClientName = "nearnative-server";
+
+    private readonly ServiceProvider _services;
+    private readonly HttpClient _http;
+
+    public ServerClient(Uri server, HttpSettings settings)
+    {
+        Server = server;
+        var services = new ServiceCollection();
+        var builder = services.AddHttpClient(ClientName, client => client.BaseAddress = server);
+        if (settings.PrimaryHandler is { } primaryHandler)
+        {
+            builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
+        }
+
+        builder.AddStandardResilienceHandler(options =>
+        {
+            // POSTs are retried on purpose: a submission's identity is the hash of its signed bytes, so a
+            // resent one is stored once, and registering the same key twice is accepted as the same key.
+            options.Retry.MaxRetryAttempts = 4;
+            options.Retry.Delay = settings.RetryDelay;
+            options.Retry.UseJitter = true;
+            options.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2);
+        });
+        _services = services.BuildServiceProvider();
+        _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+    }
+
+    public Uri Server { get; }
+
+    /// <summary>Registers the key's public half with proof that we hold the private half.</summary>
+    public async Task RegisterKeyAsync(Key key, CancellationToken cancellationToken)
+    {
+        var body = new KeyRegistrationRequest(
+            Convert.ToBase64String(Ed25519Keys.RawPublicKey(key)),
+            Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(key)));
+        using var response = await SendAsync(new Uri("api/v1/keys", UriKind.Relative), body, cancellationToken);
+        await EnsureAcceptedAsync(response, "the key registration", cancellationToken);
+    }
+
+    public async Task<SubmissionReceipt> SubmitAsync(SignedEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new Uri("api/v1/submissions", UriKind.Relative), envelope, cancellationToken);
+        await EnsureAcceptedAsync(response, "the submission", cancellationToken);
+
+        // The id is the SHA-256 of the signed bytes; the server's answer should say the same.
+        var localId = Convert.ToHexStringLower(SHA256.HashData(Convert.FromBase64String(envelope.Document)));
+        var id = localId;
+        try
+        {
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("id", out var idValue) && idValue.GetString() is { Length: > 0 } serverId)
+            {
+                id = serverId;
+            }
+        }
+        catch (JsonException)
+        {
+            // An empty or odd body still means stored; the local id is the same by definition.
+        }
+
+        var url = response.Headers.Location is { } location
+            ? new Uri(Server, location)
+            : new Uri(Server, $"api/v1/submissions/{id}");
+        return new SubmissionReceipt(id, url, response.StatusCode == HttpStatusCode.OK);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _services.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync<T>(Uri path, T body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.PostAsJsonAsync(path, body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new AgentException(ExitCodes.RuntimeError, $"cannot reach {Server}: {e.Message}", e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new AgentException(ExitCodes.RuntimeError, $"{Server} did not answer in time", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new AgentException(ExitCodes.RuntimeError, $"{Server} keeps failing; try again later", e);
+        }
+    }
+
+    private static async Task EnsureAcceptedAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+        {
+            return;
+        }
+
+        var problem = ProblemText.Describe(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        var transient = (int)response.StatusCode >= 500
+            || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        throw transient
+            ? new AgentException(ExitCodes.RuntimeError, $"the server failed {what} after retries: {problem}")
+            : new AgentException(ExitCodes.SubmissionRefused, $"the server refused {what}: {problem}");
+    }
+
+    private sealed record KeyRegistrationRequest(string PublicKey, string Proof);
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using NearNative.Agent.Commands;
+using NearNative.Domain.Suite;
+
+namespace NearNative.Agent.Suite;
+
+/// <summary>
+/// Loads the manifest and checks every artifact's SHA-256 against it, so every runtime provably runs the
+/// same bytes. Any mismatch stops the run before anything is measured.
+/// </summary>
+public static class SuiteVerifier
+{
+    public static LoadedSuite Load(string directory)
+    {
+        var manifestPath = Path.Combine(directory, SuiteLocator.ManifestFileName);
+        SuiteManifest manifest;
+        try
+        {
+            manifest = SuiteManifest.Load(manifestPath);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new AgentException(ExitCodes.SuiteIntegrity, $"cannot read the suite manifest {manifestPath}: {e.Message}", e);
+        }
+
+        if (manifest.Workloads.Count == 0)
+        {
+            throw new AgentException(ExitCodes.SuiteIntegrity, $"the suite manifest {manifestPath} lists no workloads");
+        }
+
+        foreach (var workload in manifest.Workloads)
+        {
+            foreach (var kind in new[] { LoadedSuite.NativeArtifact, LoadedSuite.WasmArtifact })
+            {
+                if (!workload.Artifacts.TryGetValue(kind, out var artifact))
+                {
+                    throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} has no {kind} artifact");
+                }
+
+                Verify(directory, artifact);
+            }
+        }
+
+        return new LoadedSuite(directory, manifest);
+    }
+
+    /// <summary>An artifact path from the manifest, refused if it points outside the suite directory.</summary>
+    public static string ResolveInside(string directory, string relativePath)
+    {
+        var root = Path.GetFullPath(directory);
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: artifact path {relativePath} leaves the suite directory");
+    }
+
+    private static void Verify(string directory, ArtifactManifest artifact)
+    {
+        var path = ResolveInside(directory, artifact.Path);
+        string actual;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AgentException(ExitCodes.SuiteIntegrity, $"suite artifact {artifact.Path} cannot be read: {e.Message}", e);
+        }
+
+        if (!string.Equals(actual, artifact.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AgentException(
+                ExitCodes.SuiteIntegrity,
+                $"suite artifact {artifact.Path} does not match the manifest (sha256 {actual}, expected {artifact.Sha256}); reinstall the suite");
+        }
+    }
+}

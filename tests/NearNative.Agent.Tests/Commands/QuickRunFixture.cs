@@ -1,0 +1,43 @@
+using NearNative.Agent.Tests.Support;
+using NearNative.Domain.Results;
+using NearNative.Domain.Suite;
+
+namespace NearNative.Agent.Tests.Commands;
+
+/// <summary>One real <c>run --quick</c> of the real suite under wasmtime and node, shared by the tests that read it.</summary>
+public sealed class QuickRunFixture : IAsyncLifetime
+{
+    public const int Rounds = 3;
+    public const int Seed = 7;
+
+    public string Home { get; } = Directory.CreateTempSubdirectory("nearnative-run-").FullName;
+
+    public string OutFile => Path.Combine(Home, "result.json");
+
+    internal CliResult Result { get; private set; } = null!;
+
+    public byte[] DocumentBytes { get; private set; } = [];
+
+    public ResultDocument Document { get; private set; } = null!;
+
+    public SuiteManifest Manifest { get; } = SuiteManifest.Load(Path.Combine(TestSuite.Directory, "manifest.json"));
+
+    public async Task InitializeAsync()
+    {
+        Result = await AgentProcess.RunAsync(
+            Home,
+            "run", "--quick", "--runtimes", "wasmtime,node", "--rounds", $"{Rounds}", "--seed", $"{Seed}",
+            "--suite", TestSuite.Directory, "--out", OutFile);
+        if (File.Exists(OutFile))
+        {
+            DocumentBytes = await File.ReadAllBytesAsync(OutFile);
+            Document = ResultJson.Deserialize(DocumentBytes);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Home, recursive: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using NearNative.Agent.Commands;
+using NearNative.Agent.Machine;
+using NearNative.Agent.Runtimes;
+using NearNative.Agent.Tests.Support;
+using NearNative.Domain.Cpu;
+using NearNative.Domain.Results;
+
+namespace NearNative.Agent.Tests.Commands;
+
+public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRunFixture>
+{
+    private static readonly bool NodeInstalled = ExecutableSearch.Find("node") is not null;
+
+    [Fact]
+    public void AQuickRunSucceedsAndWritesTheDocument()
+    {
+        Assert.True(run.Result.ExitCode == ExitCodes.Ok, run.Result.Error);
+        Assert.NotNull(run.Document);
+        Assert.Equal(ResultDocument.CurrentSchema, run.Document.Schema);
+        Assert.Equal(new SuiteReference(run.Manifest.Suite, "quick"), run.Document.Suite);
+        Assert.Equal((QuickRunFixture.Rounds, QuickRunFixture.Seed), (run.Document.Run.Rounds, run.Document.Run.Seed));
+    }
+
+    [Fact]
+    public void EveryRuntimeMeasuredEveryWorkloadWithTheManifestsChecksum()
+    {
+        var expected = NodeInstalled ? new[] { "native", "wasmtime", "node" } : ["native", "wasmtime"];
+        Assert.Equal(expected, run.Document.Runtimes.Select(r => r.Id));
+
+        foreach (var runtime in expected)
+        {
+            foreach (var workload in run.Manifest.Workloads)
+            {
+                var samples = run.Document.Samples.Where(s => s.Runtime == runtime && s.Workload == workload.Id).ToList();
+                Assert.Single(samples, s => s.Stage == SampleStage.Warmup);
+                var measured = samples.Where(s => s.Stage == SampleStage.Measured).ToList();
+                Assert.Equal(QuickRunFixture.Rounds, measured.Count);
+                Assert.All(measured, s =>
+                {
+                    Assert.Equal(SampleOutcome.Ok, s.Outcome);
+                    Assert.Equal(workload.Checksums["quick"], s.Checksum);
+                    Assert.True(s.WallNs > 0);
+                });
+            }
+        }
+    }
+
+    [Fact]
+    public void AMissingNodeIsSkippedWithOneLineAndListedInTheDocument()
+    {
+        if (NodeInstalled)
+        {
+            Assert.Empty(run.Document.Skipped);
+            Assert.DoesNotContain("skipping", run.Result.Error, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(run.Document.Skipped, s => s.Name == "node");
+            Assert.Single(run.Result.ErrorLines, l => l.StartsWith("skipping node", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void TheRuntimesAreDeclaredWithVersions()
+    {
+        var wasmtime = Assert.Single(run.Document.Runtimes, r => r.Id == "wasmtime");
+        Assert.Equal(("wasmtime", "default"), (wasmtime.Name, wasmtime.Configuration));
+        Assert.Matches(@"^\d+\.\d+\.\d+", wasmtime.Version);
+        if (NodeInstalled)
+        {
+            var node = Assert.Single(run.Document.Runtimes, r => r.Id == "node");
+            Assert.Contains("--no-turbo-fast-api-calls", node.Settings["flags"], StringComparison.Ordinal);
+            Assert.Matches(@"^\d+\.\d+\.\d+$", node.Version);
+        }
+    }
+
+    [Fact]
+    public void TheDocumentCarriesNoHostnameUserNameOrPath()
+    {
+        var values = StringValues(JsonNode.Parse(run.DocumentBytes)!, "").ToList();
+        Assert.NotEmpty(values);
+
+        // Virtualisation is a closed vocabulary ("none", "kvm", "vm", …) that a short hostname may happen to equal.
+        var virtualization = Assert.Single(values, v => v.Path == ".machine.cpu.virtualization").Value;
+        Assert.Matches("^[a-z]+$", virtualization);
+        foreach (var (path, value) in values.Where(v => v.Path != ".machine.cpu.virtualization"))
+        {
+            Assert.False(value.Contains(Environment.MachineName, StringComparison.OrdinalIgnoreCase), $"{path} contains the hostname");
+            Assert.False(value.Contains(Environment.UserName, StringComparison.OrdinalIgnoreCase), $"{path} contains the user name");
+            Assert.False(value.StartsWith('/') || value.Contains("/home/", StringComparison.Ordinal) || value.Contains("/tmp/", StringComparison.Ordinal), $"{path} is a path");
+        }
+
+        var text = Encoding.UTF8.GetString(run.DocumentBytes);
+        Assert.DoesNotContain(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Home, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSuite.Directory, text, StringComparison.Ordinal);
+        Assert.True(MachineIdentity.IsWellFormed(run.Document.Machine.MachineId));
+    }
+
+    private static IEnumerable<(string Path, string Value)> StringValues(JsonNode node, string path) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Value is null ? [(path + "." + p.Key + "#name", p.Key)] : StringValues(p.Value, path + "." + p.Key).Append((path + "." + p.Key + "#name", p.Key))),
+        JsonArray a => a.SelectMany((item, i) => item is null ? [] : StringValues(item, $"{path}[{i}]")),
+        JsonValue v when v.TryGetValue<string>(out var text) => [(path, text)],
+        _ => [],
+    };
+
+    [Fact]
+    public void TheMachineIdSaltIsOwnerOnly()
+    {
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(run.Home, MachineSalt.FileName)));
+    }
+
+    [Fact]
+    public void TheTableReportsEachRuntimeAgainstNative()
+    {
+        Assert.Contains("wasmtime: wasmtime", run.Result.Out, StringComparison.Ordinal);
+        Assert.Contains("execution", run.Result.Out, StringComparison.Ordinal);
+        Assert.Contains("startup overhead", run.Result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWarmupRoundIsKeptAndLabelled()
+    {
+        Assert.All(run.Document.Samples.Where(s => s.Round == 0), s => Assert.Equal(SampleStage.Warmup, s.Stage));
+        Assert.All(run.Document.Samples.Where(s => s.Round > 0), s => Assert.Equal(SampleStage.Measured, s.Stage));
+    }
+}

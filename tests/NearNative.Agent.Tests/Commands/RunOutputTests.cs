@@ -1,0 +1,51 @@
+using System.Text;
+using NearNative.Agent.Commands;
+using NearNative.Agent.Tests.Support;
+using NearNative.Domain.Results;
+
+namespace NearNative.Agent.Tests.Commands;
+
+public sealed class RunOutputTests
+{
+    [Fact]
+    public async Task DryRunPrintsExactlyTheDocumentAndWritesNothing()
+    {
+        using var home = new TempDirectory();
+        var outFile = home.File("never.json");
+
+        var result = await AgentProcess.RunAsync(
+            home.Path, "run", "--quick", "--runtimes", "wasmtime", "--rounds", "1", "--suite", TestSuite.Directory, "--dry-run", "--out", outFile);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out));
+        Assert.Equal(result.Out, Encoding.UTF8.GetString(ResultJson.Serialize(document)));
+        Assert.False(File.Exists(outFile));
+        Assert.Contains("nothing was written or sent", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonPrintsOnlyTheDocumentOnStdout()
+    {
+        using var home = new TempDirectory();
+
+        var result = await AgentProcess.RunAsync(
+            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--seed", "5", "--suite", TestSuite.Directory, "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n')));
+        Assert.Equal(5, document.Run.Seed);
+        Assert.Equal(["native"], document.Runtimes.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task TheDocumentCarriesTheKeyIdWhenAKeyExists()
+    {
+        using var home = new TempDirectory();
+        var keyId = (await CliRun.InvokeAsync(home.Path, "keys", "init")).Out.Trim();
+
+        var result = await AgentProcess.RunAsync(
+            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--suite", TestSuite.Directory, "--json");
+
+        Assert.Equal(keyId, ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n'))).KeyId);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NearNative.Agent.Commands;
+using NearNative.Agent.Submission;
+using NearNative.Agent.Tests.Support;
+using NearNative.Domain.Results;
+using NearNative.Domain.Signing;
+
+namespace NearNative.Agent.Tests.Submission;
+
+public sealed class SubmitCommandTests
+{
+    private const string Server = "http://nearnative.test/";
+
+    private static HttpSettings Fast(StubServer stub) => new(TimeSpan.FromMilliseconds(10), stub.CreateHandler);
+
+    [Fact]
+    public async Task ATransientServerErrorIsRetriedUntilTheSubmissionIsStored()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        var keyId = (await CliRun.InvokeAsync(home.Path, "keys", "init")).Out.Trim();
+        var stub = new StubServer()
+            .Then(HttpStatusCode.ServiceUnavailable)
+            .Then(HttpStatusCode.Created, """{"id":"from-server"}""");
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(["from-server", Server + "api/v1/submissions/from-server"], result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Single(stub.Requests.Select(r => r.Body).Distinct());
+        Assert.All(stub.Requests, r => Assert.Equal(new Uri(Server + "api/v1/submissions"), r.Uri));
+
+        var envelope = JsonSerializer.Deserialize<SignedEnvelope>(stub.Requests.First().Body, JsonSerializerOptions.Web)!;
+        var bytes = Convert.FromBase64String(envelope.Document);
+        Assert.Equal(keyId, ResultJson.Deserialize(bytes).KeyId);
+        using var key = new KeyStore(home.Path).Load();
+        Assert.True(Ed25519Keys.VerifyResult(Ed25519Keys.RawPublicKey(key), bytes, Convert.FromBase64String(envelope.Signature)));
+    }
+
+    [Fact]
+    public async Task SubmittingTheSameFileTwiceSignsTheSameBytes()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer().Then(HttpStatusCode.Created, "{}").Then(HttpStatusCode.OK, "{}");
+
+        var first = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+        var second = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.ExitCode, second.ExitCode));
+        Assert.Single(stub.Requests.Select(r => r.Body).Distinct());
+        var documentBytes = Convert.FromBase64String(JsonSerializer.Deserialize<SignedEnvelope>(stub.Requests.First().Body, JsonSerializerOptions.Web)!.Document);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(documentBytes)), first.Out.Split('\n')[0]);
+        Assert.Contains("already", second.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARefusalIsFinalAndShowsTheProblemInOneLine()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer().Then(
+            HttpStatusCode.BadRequest,
+            """{"title":"One or more validation errors occurred.","status":400,"errors":{"run.rounds":["must be at least 10"]}}""");
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.SubmissionRefused, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("validation errors", line, StringComparison.Ordinal);
+        Assert.Contains("run.rounds: must be at least 10", line, StringComparison.Ordinal);
+        Assert.Single(stub.Requests);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task ServerErrorsThatNeverEndFailAfterRetries()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer();
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.RuntimeError, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.True(stub.Requests.Count > 1);
+    }
+
+    [Fact]
+    public async Task SubmittingWithoutAKeyIsAUsageError()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+
+        var result = await CliRun.InvokeAsync(home.Path, "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("keys init", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing.json", null)]
+    [InlineData("broken.json", "{ not json")]
+    [InlineData("other.json", """{"hello":"world"}""")]
+    public async Task AFileThatIsNotAResultDocumentIsAUsageError(string name, string? content)
+    {
+        using var home = new TempDirectory();
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        if (content is not null)
+        {
+            await File.WriteAllTextAsync(home.File(name), content);
+        }
+
+        var result = await CliRun.InvokeAsync(home.Path, "submit", home.File(name), "--server", Server);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(name, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+}

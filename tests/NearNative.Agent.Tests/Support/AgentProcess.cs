@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using NearNative.Agent.Commands;
+
+namespace NearNative.Agent.Tests.Support;
+
+/// <summary>
+/// Runs the real agent as a separate process, as a contributor would. Used for <c>run</c>, which lowers its
+/// own priority and pins itself to a core: the test host must not be changed that way.
+/// </summary>
+internal static class AgentProcess
+{
+    public static async Task<CliResult> RunAsync(string home, params string[] args)
+    {
+        var self = AgentExecutable.Current();
+        var startInfo = new ProcessStartInfo(self.FileName, [.. self.LeadingArguments, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.Environment["NEARNATIVE_HOME"] = home;
+        startInfo.Environment.Remove("NEARNATIVE_SUITE");
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(limit.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
