@@ -177,7 +177,7 @@ int main(int argc, char **argv)
 {
     nn_size size = nn_parse_size(argc, argv, "sha256");
     size_t buf_len = size == NN_QUICK ? (size_t)4 << 20 : (size_t)32 << 20;
-    uint32_t iterations = size == NN_QUICK ? 12 : 240;
+    uint32_t iterations = size == NN_QUICK ? 8 : 240;
 
     self_test();
 

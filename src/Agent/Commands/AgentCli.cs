@@ -54,5 +54,16 @@ public static class AgentCli
                 context.Error.WriteLine($"nearnative: {e.Message}");
                 return ExitCodes.RuntimeError;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug: still one line, with what is needed to report it; the stack trace only on request.
+                context.Error.WriteLine($"nearnative: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
+                if (Environment.GetEnvironmentVariable("NEARNATIVE_DEBUG") is { Length: > 0 })
+                {
+                    context.Error.WriteLine(e);
+                }
+
+                return ExitCodes.RuntimeError;
+            }
         });
 }

@@ -17,7 +17,7 @@ public static class RunCommand
 
     public static Command Create(AgentContext context)
     {
-        var quick = new Option<bool>("--quick") { Description = "Small inputs and 10 rounds: a first look in about a minute." };
+        var quick = new Option<bool>("--quick") { Description = "Small inputs and 6 rounds: a first look in about two minutes." };
         var output = new Option<string?>("--out") { Description = "Write the result document to this file (atomically).", HelpName = "FILE" };
         var runtimes = new Option<string[]?>("--runtimes")
         {

@@ -1,4 +1,6 @@
+using NearNative.Agent.Files;
 using NearNative.Agent.Machine;
+using NearNative.Agent.Runtimes;
 using NearNative.Domain.Results;
 
 namespace NearNative.Agent.Measurement;
@@ -36,8 +38,12 @@ public static class MeasurementSession
                 report(new MeasurementProgress(round, plan.Rounds, stage, run.Workload, run.Runtime, samples.Count, total));
                 var workload = workloads[run.Workload];
                 var runtime = runtimes[run.Runtime];
-                var startInfo = runtime.CreateStartInfo(plan.Suite.ArtifactPath(workload, runtime.ArtifactKind), workload.Sizes[plan.Size]);
-                startInfo.WorkingDirectory = plan.Suite.Directory;
+                using var scratch = workload.Scratch ? ScratchDirectory.Create(plan.ScratchRoot) : null;
+                var startInfo = runtime.CreateStartInfo(new WorkloadInvocation(
+                    plan.Suite.ArtifactPath(workload, runtime.ArtifactKind),
+                    workload.Sizes[plan.Size],
+                    scratch?.Path ?? plan.Suite.Directory,
+                    Preopen: scratch is not null));
 
                 var result = await ProcessRunner.RunAsync(startInfo, plan.ProcessTimeout, safety.ApplyTo, cancellationToken);
                 var sample = SampleClassifier.Classify(result, round, stage, run.Workload, run.Runtime, plan.Size, workload.Checksums[plan.Size]);

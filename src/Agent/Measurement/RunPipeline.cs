@@ -67,7 +67,8 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         }
 
         var seed = settings.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var plan = new MeasurementPlan(suite, settings.Size, [.. available.Select(a => a.Runtime)], settings.EffectiveRounds, seed, settings.ProcessTimeout);
+        var plan = new MeasurementPlan(suite, settings.Size, [.. available.Select(a => a.Runtime)], settings.EffectiveRounds, seed, settings.ProcessTimeout,
+            Path.Combine(context.Home, "scratch"));
         var measured = await track(
             MeasurementSession.TotalProcesses(plan),
             report => MeasurementSession.RunAsync(plan, safety, report, cancellationToken));

@@ -5,14 +5,16 @@ namespace NearNative.Agent.Measurement;
 
 /// <summary>
 /// The one line every workload prints on stdout:
-/// <c>{"workload":"fib","size":"quick","iterations":40,"kernel_ns":123456789,"checksum":"0123456789abcdef"}</c>.
+/// <c>{"workload":"fib","size":"quick","iterations":40,"kernel_ns":123456789,"checksum":"0123456789abcdef"}</c>,
+/// with <c>"bytes"</c> (bytes moved) added by the file I/O workloads.
 /// </summary>
 public sealed record WorkloadOutput(
     [property: JsonPropertyName("workload")] string Workload,
     [property: JsonPropertyName("size")] string Size,
     [property: JsonPropertyName("iterations")] long Iterations,
     [property: JsonPropertyName("kernel_ns")] long KernelNs,
-    [property: JsonPropertyName("checksum")] string Checksum)
+    [property: JsonPropertyName("checksum")] string Checksum,
+    [property: JsonPropertyName("bytes")] long? Bytes = null)
 {
     public const int ChecksumLength = 16;
 

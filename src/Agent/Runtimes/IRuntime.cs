@@ -22,6 +22,6 @@ public interface IRuntime
     /// <summary>Whether the runtime is usable here, with its version and declared settings, or why not.</summary>
     Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken);
 
-    /// <summary>The command for one fresh process running <paramref name="artifactPath"/> with the workload's arguments.</summary>
-    ProcessStartInfo CreateStartInfo(string artifactPath, IReadOnlyList<string> arguments);
+    /// <summary>The command for one fresh process running one workload artifact.</summary>
+    ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation);
 }

@@ -22,8 +22,8 @@ public sealed partial class NativeRuntime : IRuntime
             new RuntimeInfo(Id, RuntimeInfo.NativeId, compiler, RuntimeInfo.DefaultConfiguration, new Dictionary<string, string>())));
     }
 
-    public ProcessStartInfo CreateStartInfo(string artifactPath, IReadOnlyList<string> arguments) =>
-        new(artifactPath, arguments);
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
+        new(invocation.ArtifactPath, invocation.Arguments) { WorkingDirectory = invocation.WorkingDirectory };
 
     [GeneratedRegex(@"version\s+([0-9][0-9.]*)")]
     private static partial Regex ClangVersion();

@@ -71,6 +71,9 @@ public sealed class NodeRuntime : IRuntime
             new Dictionary<string, string> { ["flags"] = string.Join(' ', _flags) }));
     }
 
-    public ProcessStartInfo CreateStartInfo(string artifactPath, IReadOnlyList<string> arguments) =>
-        new(_executable, [.. _flags, _runnerPath, artifactPath, .. arguments]);
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
+        new(_executable, [.. _flags, _runnerPath, .. invocation.Preopen ? ["--preopen-cwd"] : Array.Empty<string>(), invocation.ArtifactPath, .. invocation.Arguments])
+        {
+            WorkingDirectory = invocation.WorkingDirectory,
+        };
 }

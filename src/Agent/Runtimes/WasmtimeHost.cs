@@ -11,17 +11,24 @@ public static class WasmtimeHost
     /// <summary>Exit code of a module that trapped, as a signal-killed process would report an abort.</summary>
     public const int TrapExitCode = 134;
 
-    public static int Run(string modulePath, IReadOnlyList<string> arguments, TextWriter error)
+    /// <param name="preopenCurrentDirectory">Preopen the current directory as the guest's <c>.</c> (file I/O workloads).</param>
+    public static int Run(string modulePath, IReadOnlyList<string> arguments, bool preopenCurrentDirectory, TextWriter error)
     {
         using var engine = new Engine();
         using var module = Module.FromFile(engine, modulePath);
         using var linker = new Linker(engine);
         using var store = new Store(engine);
         linker.DefineWasi();
-        store.SetWasiConfiguration(new WasiConfiguration()
+        var wasi = new WasiConfiguration()
             .WithArgs([Path.GetFileName(modulePath), .. arguments])
             .WithInheritedStandardOutput()
-            .WithInheritedStandardError());
+            .WithInheritedStandardError();
+        if (preopenCurrentDirectory)
+        {
+            wasi = wasi.WithPreopenedDirectory(Environment.CurrentDirectory, ".", mutable: true);
+        }
+
+        store.SetWasiConfiguration(wasi);
 
         try
         {

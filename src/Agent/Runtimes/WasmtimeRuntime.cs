@@ -50,6 +50,16 @@ public sealed class WasmtimeRuntime(AgentExecutable self) : IRuntime
             new RuntimeInfo(Id, Name, Version, RuntimeInfo.DefaultConfiguration, new Dictionary<string, string>())));
     }
 
-    public ProcessStartInfo CreateStartInfo(string artifactPath, IReadOnlyList<string> arguments) =>
-        new(self.FileName, [.. self.LeadingArguments, WasmtimeHostCommand.Name, artifactPath, "--", .. arguments]);
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
+        new(self.FileName, [
+            .. self.LeadingArguments,
+            WasmtimeHostCommand.Name,
+            .. invocation.Preopen ? [WasmtimeHostCommand.PreopenCwdOption] : Array.Empty<string>(),
+            invocation.ArtifactPath,
+            "--",
+            .. invocation.Arguments,
+        ])
+        {
+            WorkingDirectory = invocation.WorkingDirectory,
+        };
 }

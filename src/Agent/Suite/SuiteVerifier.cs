@@ -33,11 +33,15 @@ public static class SuiteVerifier
         {
             foreach (var kind in new[] { LoadedSuite.NativeArtifact, LoadedSuite.WasmArtifact })
             {
-                if (!workload.Artifacts.TryGetValue(kind, out var artifact))
+                if (!workload.Artifacts.ContainsKey(kind))
                 {
                     throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} has no {kind} artifact");
                 }
+            }
 
+            // Every artifact the manifest pins is checked, including variants this run may not use.
+            foreach (var artifact in workload.Artifacts.Values)
+            {
                 Verify(directory, artifact);
             }
         }

@@ -38,7 +38,7 @@ public static class RunAnalysis
             .ToList();
 
         var execution = results.Where(r => !r.Workload.IsStartup).ToList();
-        var startup = results.Where(r => r.Workload.IsStartup).ToList();
+        var startup = results.Where(r => r.Workload.IsColdStart).ToList();
         return new RuntimeAnalysis(
             runtime,
             results,
@@ -121,7 +121,7 @@ public static class RunAnalysis
 }
 
 /// <param name="Execution">Geometric mean of kernel-time ratios over the non-start-up workloads; null unless all have a ratio.</param>
-/// <param name="Startup">Whole-process ratio of the start-up workloads.</param>
+/// <param name="Startup">Cold start: whole-process ratio of the empty program.</param>
 /// <param name="StartupOverheadMs">Median extra milliseconds the runtime needs to run the empty program.</param>
 public sealed record RuntimeAnalysis(
     RuntimeInfo Runtime,

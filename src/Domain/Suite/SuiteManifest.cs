@@ -34,13 +34,18 @@ public sealed record SuiteManifest(
         [.. Workloads.Select(w => new WorkloadSpec(w.Id, w.Category, w.Checksums[size]))];
 }
 
+/// <param name="Scratch">
+/// The workload does file I/O in its current directory: the agent gives each process a fresh empty
+/// directory there, and wasm runtimes preopen it as <c>.</c>.
+/// </param>
 public sealed record WorkloadManifest(
     string Id,
     string Category,
     string Description,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Sizes,
     IReadOnlyDictionary<string, string> Checksums,
-    IReadOnlyDictionary<string, ArtifactManifest> Artifacts)
+    IReadOnlyDictionary<string, ArtifactManifest> Artifacts,
+    bool Scratch = false)
 {
     public const string StartupCategory = "startup";
 
@@ -53,5 +58,10 @@ public sealed record ArtifactManifest(string Path, string Sha256);
 /// <param name="ExpectedChecksum">The checksum the native build prints at the run's size; any other output is wrong.</param>
 public sealed record WorkloadSpec(string Id, string Category, string ExpectedChecksum)
 {
+    /// <summary>The program that does nothing: its whole-process time is the runtime's cold start.</summary>
+    public const string ColdStartId = "empty";
+
     public bool IsStartup => Category == WorkloadManifest.StartupCategory;
+
+    public bool IsColdStart => Id == ColdStartId;
 }

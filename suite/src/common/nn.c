@@ -83,6 +83,17 @@ int nn_report(const char *workload, nn_size size, uint32_t iterations,
     return 0;
 }
 
+int nn_report_bytes(const char *workload, nn_size size, uint32_t iterations,
+                    uint64_t kernel_ns, uint64_t checksum, uint64_t bytes)
+{
+    printf("{\"workload\":\"%s\",\"size\":\"%s\",\"iterations\":%" PRIu32
+           ",\"kernel_ns\":%" PRIu64 ",\"checksum\":\"%016" PRIx64 "\",\"bytes\":%" PRIu64 "}\n",
+           workload, nn_size_name(size), iterations, kernel_ns, checksum, bytes);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        nn_fail(workload, "cannot write the result line to stdout");
+    return 0;
+}
+
 void nn_fail(const char *workload, const char *message)
 {
     fprintf(stderr, "%s: error: %s\n", workload, message);

@@ -36,6 +36,12 @@ void nn_sink(uint64_t value);
 int nn_report(const char *workload, nn_size size, uint32_t iterations,
               uint64_t kernel_ns, uint64_t checksum);
 
+/* The same for workloads in the io category: `bytes` (bytes moved through
+ * the file system by all kernel calls, written plus read) follows the
+ * checksum. */
+int nn_report_bytes(const char *workload, nn_size size, uint32_t iterations,
+                    uint64_t kernel_ns, uint64_t checksum, uint64_t bytes);
+
 /* One line to stderr, exit status 1. */
 void nn_fail(const char *workload, const char *message)
     __attribute__((noreturn));

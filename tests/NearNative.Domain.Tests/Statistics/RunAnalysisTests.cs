@@ -1,5 +1,6 @@
 using NearNative.Domain.Results;
 using NearNative.Domain.Statistics;
+using NearNative.Domain.Suite;
 using NearNative.Domain.Tests.Results;
 
 namespace NearNative.Domain.Tests.Statistics;
@@ -47,6 +48,26 @@ public sealed class RunAnalysisTests
 
         Assert.Equal(3, fast.Execution!.Value, 9);
         Assert.Equal(10, fast.Startup!.Value, 9);
+    }
+
+    [Fact]
+    public void ColdStartIsTheEmptyProgramAloneNotEveryStartupWorkload()
+    {
+        // A heavy-initialisation program is in the start-up category too, but 3x slower; cold start stays 2x.
+        var inittable = new WorkloadSpec("inittable", "startup", "00000000000000c3");
+        IReadOnlyList<WorkloadSpec> workloads = [.. TestDocuments.Workloads, inittable];
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 2)).ToList();
+        for (var round = 0; round < 10; round++)
+        {
+            samples.Add(TestDocuments.Ok(round, inittable, "native", 0, 100_000_000));
+            samples.Add(TestDocuments.Ok(round, inittable, "fast", 0, 300_000_000));
+        }
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), workloads).Single();
+
+        Assert.Equal(2, fast.Startup!.Value, 9);
+        Assert.Equal(3, fast.Workloads.Single(w => w.Workload.Id == "inittable").Ratio!.Value, 9);
+        Assert.Equal(2, fast.Execution!.Value, 9);
     }
 
     [Fact]

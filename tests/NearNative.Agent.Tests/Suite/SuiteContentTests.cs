@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using NearNative.Agent.Commands;
+using NearNative.Agent.Measurement;
+using NearNative.Agent.Runtimes;
+using NearNative.Agent.Suite;
+using NearNative.Agent.Tests.Support;
+using NearNative.Domain.Suite;
+
+namespace NearNative.Agent.Tests.Suite;
+
+/// <summary>The committed suite itself: what it covers, and that every build of a workload computes the same answer.</summary>
+public sealed class SuiteContentTests
+{
+    private static readonly LoadedSuite Suite = SuiteVerifier.Load(TestSuite.Directory);
+
+    public static TheoryData<string, string> WasmVariants()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var workload in Suite.Manifest.Workloads)
+        {
+            foreach (var kind in workload.Artifacts.Keys.Where(k => k != LoadedSuite.NativeArtifact))
+            {
+                data.Add(workload.Id, kind);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TheSuiteCoversAllSixCategoriesWithAtLeastSixteenWorkloads()
+    {
+        Assert.Equal("std-2026.1", Suite.Manifest.Suite);
+        Assert.True(Suite.Manifest.Workloads.Count >= 16, $"{Suite.Manifest.Workloads.Count} workloads");
+        Assert.Equal(
+            ["branchy", "compute", "io", "memory", "realistic", "startup"],
+            Suite.Manifest.Workloads.Select(w => w.Category).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(Suite.Manifest.Workloads.Where(w => w.Category == "io"), w => Assert.True(w.Scratch, w.Id));
+    }
+
+    [Fact]
+    public void EveryWorkloadHasAScalarBuildAndTheHeavyStartupOneAPreinitialisedTwin()
+    {
+        Assert.All(Suite.Manifest.Workloads, w => Assert.Contains(LoadedSuite.WasmMvpArtifact, w.Artifacts.Keys));
+        Assert.Contains(Suite.Manifest.Workloads, w => w.IsStartup && w.Artifacts.ContainsKey(LoadedSuite.WasmPreinitArtifact));
+    }
+
+    [Theory]
+    [MemberData(nameof(NativeWorkloads))]
+    public async Task TheNativeBuildPrintsTheManifestChecksum(string workloadId)
+    {
+        var workload = Suite.Manifest.Find(workloadId)!;
+
+        var output = await RunAsync(new NativeRuntime(), workload, LoadedSuite.NativeArtifact);
+
+        Assert.Equal(workload.Checksums[SuiteManifest.QuickSize], output.Checksum);
+    }
+
+    public static TheoryData<string> NativeWorkloads() => [.. Suite.Manifest.Workloads.Select(w => w.Id)];
+
+    [Theory]
+    [MemberData(nameof(WasmVariants))]
+    public async Task EveryWasmBuildPrintsTheNativeChecksumUnderTheEmbeddedWasmtime(string workloadId, string kind)
+    {
+        var workload = Suite.Manifest.Find(workloadId)!;
+
+        var output = await RunAsync(new WasmtimeRuntime(AgentExecutable.Current()), workload, kind);
+
+        Assert.Equal(workload.Checksums[SuiteManifest.QuickSize], output.Checksum);
+        Assert.Equal(workloadId, output.Workload);
+        Assert.Equal(workload.Scratch, output.Bytes is > 0);
+    }
+
+    private static async Task<WorkloadOutput> RunAsync(IRuntime runtime, WorkloadManifest workload, string kind)
+    {
+        using var scratch = new TempDirectory();
+        var startInfo = runtime.CreateStartInfo(new WorkloadInvocation(
+            Suite.ArtifactPath(workload, kind),
+            workload.Sizes[SuiteManifest.QuickSize],
+            workload.Scratch ? scratch.Path : Suite.Directory,
+            workload.Scratch));
+
+        var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(2), null, CancellationToken.None);
+
+        Assert.True(result.ExitCode == 0, $"{runtime.Id} {workload.Id} {kind} exited {result.ExitCode}: {result.StderrTail}");
+        Assert.True(WorkloadOutput.TryParse(result.Stdout, out var output, out var error), error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+        return output!;
+    }
+}
+
+/// <summary>The build is reproducible: the pinned toolchain rebuilds the committed bytes exactly.</summary>
+public sealed class SuiteRebuildTests
+{
+    [Fact]
+    public async Task RebuildingWithThePinnedToolchainReproducesEveryArtifactBitForBit()
+    {
+        var suite = Path.Combine(RepositoryRoot(), "suite");
+        var startInfo = new ProcessStartInfo("bash", [Path.Combine(suite, "build"), "--check"]) { WorkingDirectory = suite };
+
+        var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(10), null, CancellationToken.None);
+
+        Assert.True(
+            result.ExitCode == 0,
+            $"suite/build --check exited {result.ExitCode} (scripts/test installs the toolchain: clang-14, lld, wasi-libc, "
+            + $"libclang-rt-14-dev-wasm32, wabt, and Wizer through npm ci in suite/tools):\n{result.Stdout}\n{result.StderrTail}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "NearNative.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("NearNative.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
