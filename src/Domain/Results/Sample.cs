@@ -7,6 +7,7 @@ namespace NearNative.Domain.Results;
 /// <param name="KernelNs">Self-timed kernel time the workload printed; null when the process failed.</param>
 /// <param name="WallNs">Whole-process time measured from outside.</param>
 /// <param name="PeakRssBytes">Peak resident set of the measured process, when the platform reports it.</param>
+/// <param name="PhasesNs">In-process phases a runtime reports (engine, compile, instantiate, execute), when it does.</param>
 public sealed record Sample(
     int Round,
     string Workload,
@@ -16,7 +17,8 @@ public sealed record Sample(
     long? KernelNs,
     long WallNs,
     long? PeakRssBytes,
-    string? Checksum);
+    string? Checksum,
+    IReadOnlyDictionary<string, long>? PhasesNs = null);
 
 public enum SampleStage
 {

@@ -15,15 +15,15 @@ public static class RunAnalysis
     public static IReadOnlyList<RuntimeAnalysis> Analyze(ResultDocument document, IReadOnlyList<WorkloadSpec> workloads)
     {
         var measured = document.Samples.Where(s => s.Stage == SampleStage.Measured).ToList();
-        var nativeByWorkload = workloads.ToDictionary(
-            w => w.Id,
-            w => ValidByRound(measured, w, RuntimeInfo.NativeId));
+        var native = workloads
+            .Where(w => !w.IsPreinitTwin)
+            .ToDictionary(w => w.Id, w => ValidByRound(measured, w, RuntimeInfo.NativeId));
 
         return
         [
             .. document.Runtimes
                 .Where(r => !r.IsNative)
-                .Select(r => AnalyzeRuntime(r, measured, workloads, nativeByWorkload)),
+                .Select(r => AnalyzeRuntime(r, measured, workloads, native)),
         ];
     }
 
@@ -31,34 +31,37 @@ public static class RunAnalysis
         RuntimeInfo runtime,
         List<Sample> measured,
         IReadOnlyList<WorkloadSpec> workloads,
-        Dictionary<string, Dictionary<int, Sample>> nativeByWorkload)
+        Dictionary<string, Dictionary<int, Sample>> native)
     {
         var results = workloads
-            .Select(w => AnalyzeWorkload(runtime.Id, w, measured, nativeByWorkload[w.Id]))
+            .Select(w => AnalyzeWorkload(runtime.Id, w, measured, native[w.BaselineId]))
             .ToList();
 
         var execution = results.Where(r => !r.Workload.IsStartup).ToList();
-        var startup = results.Where(r => r.Workload.IsColdStart).ToList();
+        var coldStart = results.Where(r => r.Workload.IsColdStart).ToList();
         return new RuntimeAnalysis(
             runtime,
             results,
-            Combine(execution),
-            execution.GroupBy(r => r.Workload.Category).ToDictionary(g => g.Key, g => Combine([.. g])),
-            Combine(startup),
-            startup.Count == 1 ? startup[0].OverheadMs : null);
+            Combine(execution, r => r.Kernel),
+            execution.GroupBy(r => r.Workload.Category).ToDictionary(g => g.Key, g => Combine([.. g], r => r.Kernel)),
+            Combine(execution, r => r.Process),
+            Combine(results.Where(r => !r.Workload.IsPreinitTwin).ToList(), r => r.Memory),
+            Combine(coldStart, r => r.Kernel),
+            coldStart.Count == 1 ? coldStart[0].OverheadMs : null,
+            PreinitGain(runtime.Id, workloads, measured));
     }
 
-    /// <summary>Geometric mean over workloads, only when every one of them has a ratio: a wrong answer is never averaged away.</summary>
-    private static Estimate? Combine(List<WorkloadAnalysis> results)
+    /// <summary>Geometric mean over workloads, only when every one of them has the figure: a wrong answer is never averaged away.</summary>
+    private static Estimate? Combine(List<WorkloadAnalysis> results, Func<WorkloadAnalysis, RatioSeries?> figure)
     {
-        if (results.Count == 0 || results.Any(r => r.Status != WorkloadStatus.Ok))
+        if (results.Count == 0 || results.Any(r => r.Status != WorkloadStatus.Ok || figure(r) is null))
         {
             return null;
         }
 
         return results.Count == 1
-            ? results[0].Ratio
-            : Bootstrap.GeometricMeanOfMedians([.. results.Select(r => r.Ratios)]);
+            ? figure(results[0])!.Estimate
+            : Bootstrap.GeometricMeanOfMedians([.. results.Select(r => figure(r)!.Ratios)]);
     }
 
     private static WorkloadAnalysis AnalyzeWorkload(
@@ -72,7 +75,9 @@ public static class RunAnalysis
             || (s.Outcome == SampleOutcome.Ok && s.Checksum != workload.ExpectedChecksum));
         var failed = samples.Count(s => s.Outcome is SampleOutcome.Failed or SampleOutcome.TimedOut);
 
-        var ratios = new List<double>();
+        var kernel = new List<double>();
+        var process = new List<double>();
+        var memory = new List<double>();
         var overheadsMs = new List<double>();
         foreach (var sample in samples.Where(s => IsValid(s, workload)))
         {
@@ -82,30 +87,55 @@ public static class RunAnalysis
             }
 
             // Start-up workloads have no kernel to speak of: their figure is the whole process.
-            var (runtimeNs, nativeNs) = workload.IsStartup
-                ? (sample.WallNs, baseline.WallNs)
-                : (sample.KernelNs!.Value, baseline.KernelNs!.Value);
-            if (runtimeNs > 0 && nativeNs > 0)
+            kernel.Add(workload.IsStartup
+                ? (double)sample.WallNs / baseline.WallNs
+                : (double)sample.KernelNs!.Value / baseline.KernelNs!.Value);
+            process.Add((double)sample.WallNs / baseline.WallNs);
+            overheadsMs.Add((sample.WallNs - baseline.WallNs) / 1e6);
+            if (sample.PeakRssBytes is > 0 && baseline.PeakRssBytes is > 0)
             {
-                ratios.Add((double)runtimeNs / nativeNs);
-                overheadsMs.Add((sample.WallNs - baseline.WallNs) / 1e6);
+                memory.Add((double)sample.PeakRssBytes.Value / baseline.PeakRssBytes.Value);
             }
         }
 
-        var status = wrongOutput > 0 ? WorkloadStatus.WrongOutput
+        var status = samples.Count == 0 ? WorkloadStatus.NotRun
+            : wrongOutput > 0 ? WorkloadStatus.WrongOutput
             : failed > 0 ? WorkloadStatus.Failed
-            : ratios.Count < MinimumPairs ? WorkloadStatus.InsufficientData
+            : kernel.Count < MinimumPairs ? WorkloadStatus.InsufficientData
             : WorkloadStatus.Ok;
+        var ok = status == WorkloadStatus.Ok;
 
         return new WorkloadAnalysis(
             workload,
             status,
-            ratios,
-            status == WorkloadStatus.Ok ? MedianInterval.Compute(ratios.ToArray()) : null,
-            status == WorkloadStatus.Ok ? Quantiles.Median(overheadsMs.ToArray()) : null,
+            ok ? Series(kernel) : null,
+            ok ? Series(process) : null,
+            ok && memory.Count >= MinimumPairs ? Series(memory) : null,
+            ok ? Quantiles.Median(overheadsMs.ToArray()) : null,
             wrongOutput,
-            failed);
+            failed,
+            ok ? SampleShape.CountOutliers(kernel) : 0,
+            ok ? SampleShape.IsMultimodal(kernel) : null);
     }
+
+    /// <summary>How much faster a runtime starts the pre-initialised twin than the plain module: paired per round, plain over twin.</summary>
+    private static Estimate? PreinitGain(string runtimeId, IReadOnlyList<WorkloadSpec> workloads, List<Sample> measured)
+    {
+        var twin = workloads.FirstOrDefault(w => w.IsPreinitTwin);
+        if (twin is null)
+        {
+            return null;
+        }
+
+        var plain = ValidByRound(measured, workloads.First(w => w.Id == twin.BaselineId), runtimeId);
+        var gains = ValidByRound(measured, twin, runtimeId)
+            .Where(p => plain.ContainsKey(p.Key))
+            .Select(p => (double)plain[p.Key].WallNs / p.Value.WallNs)
+            .ToArray();
+        return gains.Length >= MinimumPairs ? MedianInterval.Compute(gains) : null;
+    }
+
+    private static RatioSeries Series(List<double> ratios) => new(ratios, MedianInterval.Compute(ratios.ToArray()));
 
     private static Dictionary<int, Sample> ValidByRound(List<Sample> measured, WorkloadSpec workload, string runtimeId) =>
         measured
@@ -118,34 +148,4 @@ public static class RunAnalysis
         && sample.Checksum == workload.ExpectedChecksum
         && sample.WallNs > 0
         && (workload.IsStartup || sample.KernelNs > 0);
-}
-
-/// <param name="Execution">Geometric mean of kernel-time ratios over the non-start-up workloads; null unless all have a ratio.</param>
-/// <param name="Startup">Cold start: whole-process ratio of the empty program.</param>
-/// <param name="StartupOverheadMs">Median extra milliseconds the runtime needs to run the empty program.</param>
-public sealed record RuntimeAnalysis(
-    RuntimeInfo Runtime,
-    IReadOnlyList<WorkloadAnalysis> Workloads,
-    Estimate? Execution,
-    IReadOnlyDictionary<string, Estimate?> Categories,
-    Estimate? Startup,
-    double? StartupOverheadMs);
-
-/// <param name="Ratios">Paired per-round ratios, runtime over native.</param>
-/// <param name="Ratio">Median ratio with its 95% interval; null unless <see cref="Status"/> is <see cref="WorkloadStatus.Ok"/>.</param>
-public sealed record WorkloadAnalysis(
-    WorkloadSpec Workload,
-    WorkloadStatus Status,
-    IReadOnlyList<double> Ratios,
-    Estimate? Ratio,
-    double? OverheadMs,
-    int WrongOutputs,
-    int Failures);
-
-public enum WorkloadStatus
-{
-    Ok,
-    WrongOutput,
-    Failed,
-    InsufficientData,
 }

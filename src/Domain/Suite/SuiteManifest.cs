@@ -29,9 +29,20 @@ public sealed record SuiteManifest(
 
     public WorkloadManifest? Find(string workloadId) => Workloads.FirstOrDefault(w => w.Id == workloadId);
 
-    /// <summary>What the analysis needs to know of each workload at one size.</summary>
+    /// <summary>
+    /// What the analysis needs to know of each workload at one size, plus one entry per pre-initialised
+    /// twin (<c>inittable.preinit</c>), which wasm runtimes run and which pairs with the base workload's native samples.
+    /// </summary>
     public IReadOnlyList<WorkloadSpec> SpecsFor(string size) =>
-        [.. Workloads.Select(w => new WorkloadSpec(w.Id, w.Category, w.Checksums[size]))];
+    [
+        .. Workloads.SelectMany(w => w.Artifacts.ContainsKey(WorkloadManifest.PreinitArtifact)
+            ? new[]
+            {
+                new WorkloadSpec(w.Id, w.Category, w.Checksums[size]),
+                new WorkloadSpec(w.Id + WorkloadSpec.PreinitSuffix, w.Category, w.Checksums[size]) { BaselineId = w.Id },
+            }
+            : [new WorkloadSpec(w.Id, w.Category, w.Checksums[size])]),
+    ];
 }
 
 /// <param name="Scratch">
@@ -49,6 +60,9 @@ public sealed record WorkloadManifest(
 {
     public const string StartupCategory = "startup";
 
+    /// <summary>Artifact kind of the Wizer pre-initialised twin.</summary>
+    public const string PreinitArtifact = "wasmPreinit";
+
     [JsonIgnore]
     public bool IsStartup => Category == StartupCategory;
 }
@@ -60,6 +74,14 @@ public sealed record WorkloadSpec(string Id, string Category, string ExpectedChe
 {
     /// <summary>The program that does nothing: its whole-process time is the runtime's cold start.</summary>
     public const string ColdStartId = "empty";
+
+    /// <summary>Workload id suffix of a pre-initialised twin: <c>inittable.preinit</c>.</summary>
+    public const string PreinitSuffix = ".preinit";
+
+    /// <summary>The workload whose native samples this one is compared with: itself, except for a twin.</summary>
+    public string BaselineId { get; init; } = Id;
+
+    public bool IsPreinitTwin => BaselineId != Id;
 
     public bool IsStartup => Category == WorkloadManifest.StartupCategory;
 

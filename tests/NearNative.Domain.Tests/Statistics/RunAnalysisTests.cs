@@ -71,6 +71,79 @@ public sealed class RunAnalysisTests
     }
 
     [Fact]
+    public void ProcessAndMemoryRatiosArePairedLikeKernelRatios()
+    {
+        // Kernel 1.25x, but the whole process 2x (start-up cost) and peak memory 3x.
+        var samples = TestDocuments.Native(10).Select(s => s with { PeakRssBytes = 10_000_000 })
+            .Concat(TestDocuments.Scaled("fast", 10, 1.25).Select(s => s with { WallNs = s.WallNs * 2 * 4 / 5, PeakRssBytes = 30_000_000 }));
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(1.25, fast.Execution!.Value, 9);
+        Assert.Equal(2, fast.Process!.Value, 9);
+        Assert.Equal(3, fast.Memory!.Value, 9);
+    }
+
+    [Fact]
+    public void WithoutMemoryFiguresThereIsNoMemoryRatio()
+    {
+        var document = TestDocuments.With(Runtimes[..2], TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)));
+
+        var fast = RunAnalysis.Analyze(document, TestDocuments.Workloads).Single();
+
+        Assert.Null(fast.Memory);
+        Assert.All(fast.Workloads, w => Assert.Null(w.Memory));
+    }
+
+    [Fact]
+    public void PreinitialisedTwinPairsWithTheNativePlainModuleAndGivesTheGain()
+    {
+        // inittable: native 100 ms, runtime 300 ms; its pre-initialised twin 150 ms: gain 2x, twin ratio 1.5x.
+        var inittable = new WorkloadSpec("inittable", "startup", "00000000000000c3");
+        var twin = new WorkloadSpec("inittable.preinit", "startup", "00000000000000c3") { BaselineId = "inittable" };
+        IReadOnlyList<WorkloadSpec> workloads = [.. TestDocuments.Workloads, inittable, twin];
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).ToList();
+        for (var round = 0; round < 10; round++)
+        {
+            samples.Add(TestDocuments.Ok(round, inittable, "native", 0, 100_000_000));
+            samples.Add(TestDocuments.Ok(round, inittable, "fast", 0, 300_000_000));
+            samples.Add(TestDocuments.Ok(round, twin, "fast", 0, 150_000_000));
+        }
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), workloads).Single();
+
+        Assert.Equal(2, fast.PreinitGain!.Value, 9);
+        Assert.Equal(1.5, fast.Workloads.Single(w => w.Workload.Id == "inittable.preinit").Ratio!.Value, 9);
+        Assert.Equal(1.25, fast.Execution!.Value, 9);
+    }
+
+    [Fact]
+    public void AWorkloadTheRuntimeNeverRanIsNotRunAndBlocksTheOverallFigure()
+    {
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25).Where(s => s.Workload != "interp"));
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.NotRun, fast.Workloads.Single(w => w.Workload.Id == "interp").Status);
+        Assert.Null(fast.Execution);
+    }
+
+    [Fact]
+    public void AnOutlyingRoundIsCountedButKeptInTheMedian()
+    {
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Select(s => s.Runtime == "fast" && s.Workload == "fib" && s.Round == 7 ? s with { KernelNs = s.KernelNs * 4 } : s)
+            .Select(s => s.Runtime == "fast" && s.Workload == "fib" && s.Round < 5 ? s with { KernelNs = s.KernelNs + 1_000_000 } : s);
+
+        var fib = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single()
+            .Workloads.Single(w => w.Workload.Id == "fib");
+
+        Assert.Equal(1, fib.Outliers);
+        Assert.Equal(10, fib.Ratios.Count);
+        Assert.Contains(5.0, fib.Ratios);
+    }
+
+    [Fact]
     public void WrongChecksumGivesNoRatioForThatWorkloadAndNoOverallFigure()
     {
         var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
