@@ -53,6 +53,51 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("NearNative.Api.Data.CategoryResult", b =>
+                {
+                    b.Property<string>("SubmissionId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<double?>("Lower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<double?>("Upper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upper");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("SubmissionId", "RuntimeSlug", "Category")
+                        .HasName("pk_category_results");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_category_results_category");
+
+                    b.ToTable("category_results", (string)null);
+                });
+
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
                     b.Property<string>("SubmissionId")
@@ -90,6 +135,22 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("double precision")
                         .HasColumnName("execution_value");
 
+                    b.Property<double?>("MemoryConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_confidence");
+
+                    b.Property<double?>("MemoryLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_lower");
+
+                    b.Property<double?>("MemoryUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_upper");
+
+                    b.Property<double?>("MemoryValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_value");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -100,10 +161,50 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<double?>("PreinitGainConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("preinit_gain_confidence");
+
+                    b.Property<double?>("PreinitGainLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("preinit_gain_lower");
+
+                    b.Property<double?>("PreinitGainUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("preinit_gain_upper");
+
+                    b.Property<double?>("PreinitGainValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("preinit_gain_value");
+
+                    b.Property<double?>("ProcessConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_confidence");
+
+                    b.Property<double?>("ProcessLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_lower");
+
+                    b.Property<double?>("ProcessUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_upper");
+
+                    b.Property<double?>("ProcessValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_value");
+
                     b.Property<string>("Settings")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("settings");
+
+                    b.Property<double?>("StartupConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_confidence");
+
+                    b.Property<double?>("StartupLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_lower");
 
                     b.Property<double?>("StartupOverheadMs")
                         .HasColumnType("double precision")
@@ -112,6 +213,10 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.Property<double?>("StartupRatio")
                         .HasColumnType("double precision")
                         .HasColumnName("startup_ratio");
+
+                    b.Property<double?>("StartupUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_upper");
 
                     b.Property<string>("Version")
                         .IsRequired()
@@ -235,6 +340,9 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.HasIndex("KeyId")
                         .HasDatabaseName("ix_submissions_key_id");
 
+                    b.HasIndex("Suite", "CpuKey")
+                        .HasDatabaseName("ix_submissions_suite_cpu_key");
+
                     b.HasIndex("Suite", "Size", "Status")
                         .HasDatabaseName("ix_submissions_suite_size_status");
 
@@ -279,6 +387,30 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("double precision")
                         .HasColumnName("median");
 
+                    b.Property<double?>("MemoryConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_confidence");
+
+                    b.Property<double?>("MemoryLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_lower");
+
+                    b.Property<double?>("MemoryMedian")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_median");
+
+                    b.Property<double?>("MemoryUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_upper");
+
+                    b.Property<bool?>("Multimodal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("multimodal");
+
+                    b.Property<int?>("Outliers")
+                        .HasColumnType("integer")
+                        .HasColumnName("outliers");
+
                     b.Property<int>("Pairs")
                         .HasColumnType("integer")
                         .HasColumnName("pairs");
@@ -286,6 +418,22 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<double?>("ProcessConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_confidence");
+
+                    b.Property<double?>("ProcessLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_lower");
+
+                    b.Property<double?>("ProcessMedian")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_median");
+
+                    b.Property<double?>("ProcessUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("process_upper");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -305,6 +453,16 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasName("pk_workload_results");
 
                     b.ToTable("workload_results", (string)null);
+                });
+
+            modelBuilder.Entity("NearNative.Api.Data.CategoryResult", b =>
+                {
+                    b.HasOne("NearNative.Api.Data.RuntimeResult", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("SubmissionId", "RuntimeSlug")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_results_runtime_results_submission_id_runtime_slug");
                 });
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
@@ -339,6 +497,8 @@ namespace NearNative.Api.Migrations.PostgreSql
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
+                    b.Navigation("Categories");
+
                     b.Navigation("Workloads");
                 });
 

@@ -47,6 +47,51 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("NearNative.Api.Data.CategoryResult", b =>
+                {
+                    b.Property<string>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<double?>("Lower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lower");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<double?>("Upper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("upper");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("SubmissionId", "RuntimeSlug", "Category")
+                        .HasName("pk_category_results");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_category_results_category");
+
+                    b.ToTable("category_results", (string)null);
+                });
+
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
                     b.Property<string>("SubmissionId")
@@ -84,6 +129,22 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("execution_value");
 
+                    b.Property<double?>("MemoryConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_confidence");
+
+                    b.Property<double?>("MemoryLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_lower");
+
+                    b.Property<double?>("MemoryUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_upper");
+
+                    b.Property<double?>("MemoryValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_value");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -94,10 +155,50 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<double?>("PreinitGainConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("preinit_gain_confidence");
+
+                    b.Property<double?>("PreinitGainLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("preinit_gain_lower");
+
+                    b.Property<double?>("PreinitGainUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("preinit_gain_upper");
+
+                    b.Property<double?>("PreinitGainValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("preinit_gain_value");
+
+                    b.Property<double?>("ProcessConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_confidence");
+
+                    b.Property<double?>("ProcessLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_lower");
+
+                    b.Property<double?>("ProcessUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_upper");
+
+                    b.Property<double?>("ProcessValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_value");
+
                     b.Property<string>("Settings")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("settings");
+
+                    b.Property<double?>("StartupConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_confidence");
+
+                    b.Property<double?>("StartupLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_lower");
 
                     b.Property<double?>("StartupOverheadMs")
                         .HasColumnType("REAL")
@@ -106,6 +207,10 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.Property<double?>("StartupRatio")
                         .HasColumnType("REAL")
                         .HasColumnName("startup_ratio");
+
+                    b.Property<double?>("StartupUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_upper");
 
                     b.Property<string>("Version")
                         .IsRequired()
@@ -229,6 +334,9 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.HasIndex("KeyId")
                         .HasDatabaseName("ix_submissions_key_id");
 
+                    b.HasIndex("Suite", "CpuKey")
+                        .HasDatabaseName("ix_submissions_suite_cpu_key");
+
                     b.HasIndex("Suite", "Size", "Status")
                         .HasDatabaseName("ix_submissions_suite_size_status");
 
@@ -273,6 +381,30 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("median");
 
+                    b.Property<double?>("MemoryConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_confidence");
+
+                    b.Property<double?>("MemoryLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_lower");
+
+                    b.Property<double?>("MemoryMedian")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_median");
+
+                    b.Property<double?>("MemoryUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_upper");
+
+                    b.Property<bool?>("Multimodal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("multimodal");
+
+                    b.Property<int?>("Outliers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outliers");
+
                     b.Property<int>("Pairs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pairs");
@@ -280,6 +412,22 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
+
+                    b.Property<double?>("ProcessConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_confidence");
+
+                    b.Property<double?>("ProcessLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_lower");
+
+                    b.Property<double?>("ProcessMedian")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_median");
+
+                    b.Property<double?>("ProcessUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("process_upper");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -299,6 +447,16 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasName("pk_workload_results");
 
                     b.ToTable("workload_results", (string)null);
+                });
+
+            modelBuilder.Entity("NearNative.Api.Data.CategoryResult", b =>
+                {
+                    b.HasOne("NearNative.Api.Data.RuntimeResult", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("SubmissionId", "RuntimeSlug")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_results_runtime_results_submission_id_runtime_slug");
                 });
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
@@ -333,6 +491,8 @@ namespace NearNative.Api.Migrations.Sqlite
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
+                    b.Navigation("Categories");
+
                     b.Navigation("Workloads");
                 });
 

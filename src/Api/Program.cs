@@ -1,4 +1,5 @@
 using NearNative.Api.Badges;
+using NearNative.Api.Cpus;
 using NearNative.Api.Health;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
@@ -31,6 +32,7 @@ app.UseApiDocumentation();
 app.MapKeys();
 app.MapSubmissions();
 app.MapLeaderboard();
+app.MapCpus();
 app.MapBadges();
 app.MapHealth();
 

@@ -1,6 +1,6 @@
 namespace NearNative.Api.Badges;
 
-/// <summary>The shields.io palette, graded by slowdown versus native.</summary>
+/// <summary>The shields.io palette, graded by slowdown versus native (or by gain, for a speed-up).</summary>
 public static class BadgeColor
 {
     public const string NoData = "lightgrey";
@@ -12,6 +12,17 @@ public static class BadgeColor
         <= 1.5 => "yellowgreen",
         <= 2 => "yellow",
         <= 3 => "orange",
+        _ => "red",
+    };
+
+    /// <summary>For a speed-up, where higher is better: 1× (no gain) is as poor as a 3× slowdown.</summary>
+    public static string ForGain(double gain) => gain switch
+    {
+        >= 10 => "brightgreen",
+        >= 4 => "green",
+        >= 2 => "yellowgreen",
+        >= 1.5 => "yellow",
+        >= 1.1 => "orange",
         _ => "red",
     };
 

@@ -70,6 +70,7 @@ public sealed class SvgBadgeResult(string svg, int statusCode = StatusCodes.Stat
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         Describe(builder, "image/svg+xml");
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(string), ["image/svg+xml"]));
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(string), ["image/svg+xml"]));
     }
 

@@ -9,7 +9,7 @@ using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Badges;
 
-/// <summary>README badges for a runtime's headline slowdown on the newest suite.</summary>
+/// <summary>README badges for a runtime's headline slowdown (or another leaderboard metric) on the newest suite.</summary>
 public static class BadgesApi
 {
     private const int MaxLabelLength = 40;
@@ -25,41 +25,61 @@ public static class BadgesApi
     }
 
     /// <param name="runtime">Runtime slug, e.g. <c>wasmtime</c>; an unknown one gets a grey "no data" badge with status 404.</param>
+    /// <param name="metric">A leaderboard metric (see <c>GET /api/v1/leaderboard</c>), default <c>execution</c>; an unknown one gets a grey "unknown metric" badge with status 400.</param>
     public static async Task<SvgBadgeResult> Svg(
         string runtime,
         NearNativeDbContext db,
         SuiteCatalog suites,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? metric = null)
     {
-        var badge = await FindAsync(runtime, db, suites, cancellationToken);
-        return badge is null
-            ? new SvgBadgeResult(BadgeSvg.Render(Shorten(runtime), "no data", BadgeColor.NoData), StatusCodes.Status404NotFound)
-            : new SvgBadgeResult(BadgeSvg.Render(badge.Label, badge.Message, badge.Color));
+        var lookup = await FindAsync(runtime, metric, db, suites, cancellationToken);
+        return lookup switch
+        {
+            { Badge: { } badge } => new SvgBadgeResult(BadgeSvg.Render(badge.Label, badge.Message, badge.Color)),
+            { UnknownMetric: true } => new SvgBadgeResult(BadgeSvg.Render(Shorten(runtime), "unknown metric", BadgeColor.NoData), StatusCodes.Status400BadRequest),
+            _ => new SvgBadgeResult(BadgeSvg.Render(Shorten(runtime), "no data", BadgeColor.NoData), StatusCodes.Status404NotFound),
+        };
     }
 
     /// <param name="runtime">Runtime slug, e.g. <c>wasmtime</c>.</param>
-    public static async Task<Results<JsonBadgeResult, NotFoundProblem>> Json(
+    /// <param name="metric">A leaderboard metric (see <c>GET /api/v1/leaderboard</c>), default <c>execution</c>.</param>
+    public static async Task<Results<JsonBadgeResult, ValidationProblem, NotFoundProblem>> Json(
         string runtime,
         NearNativeDbContext db,
         SuiteCatalog suites,
-        CancellationToken cancellationToken) =>
-        await FindAsync(runtime, db, suites, cancellationToken) is { } badge
-            ? new JsonBadgeResult(JsonSerializer.Serialize(badge, JsonOptions))
-            : new NotFoundProblem($"No leaderboard row for runtime '{Shorten(runtime)}'.");
+        CancellationToken cancellationToken,
+        string? metric = null)
+    {
+        var lookup = await FindAsync(runtime, metric, db, suites, cancellationToken);
+        return lookup switch
+        {
+            { Badge: { } badge } => new JsonBadgeResult(JsonSerializer.Serialize(badge, JsonOptions)),
+            { UnknownMetric: true, Suite: { } suite } => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["metric"] = LeaderboardMetric.Invalid(suite) }),
+            _ => new NotFoundProblem($"No leaderboard row for runtime '{Shorten(runtime)}'."),
+        };
+    }
 
     /// <summary>The runtime's row: full size over quick, then the version with most machines, then the newest.</summary>
-    private static async Task<ShieldsEndpointBadge?> FindAsync(
+    private static async Task<BadgeLookup> FindAsync(
         string slug,
+        string? metricId,
         NearNativeDbContext db,
         SuiteCatalog suites,
         CancellationToken cancellationToken)
     {
-        if (suites.Newest is not { } suite)
+        if (suites.Find(suites.Newest) is not { } suite)
         {
-            return null;
+            return new BadgeLookup(null, null, UnknownMetric: false);
         }
 
-        var rows = await LeaderboardQuery.RowsAsync(db, suite, size: null, cancellationToken);
+        if (LeaderboardMetric.Find(metricId, suite) is not { } metric)
+        {
+            return new BadgeLookup(null, suite, UnknownMetric: true);
+        }
+
+        var rows = await LeaderboardQuery.RowsAsync(db, suite.Suite, size: null, metric, cpu: null, cancellationToken);
         var row = rows
             .Where(r => r.Slug == slug)
             .OrderBy(r => r.Size == SuiteManifest.FullSize ? 0 : 1)
@@ -68,13 +88,18 @@ public static class BadgesApi
             .FirstOrDefault();
         if (row is null)
         {
-            return null;
+            return new BadgeLookup(null, suite, UnknownMetric: false);
         }
 
-        var label = row.Configuration == RuntimeInfo.DefaultConfiguration ? row.Name : $"{row.Name} {row.Configuration}";
-        var slowdown = row.Ranking.Ratio.Value;
-        return new ShieldsEndpointBadge(1, Shorten(label), Slowdown.FormatVersusNative(slowdown), BadgeColor.For(slowdown));
+        var name = row.Configuration == RuntimeInfo.DefaultConfiguration ? row.Name : $"{row.Name} {row.Configuration}";
+        var label = metric == LeaderboardMetric.Execution ? name : $"{name} {metric.Label}";
+        var value = row.Ranking.Ratio.Value;
+        var message = metric.HigherIsBetter ? Slowdown.Format(value) + " faster" : Slowdown.FormatVersusNative(value);
+        var color = metric.HigherIsBetter ? BadgeColor.ForGain(value) : BadgeColor.For(value);
+        return new BadgeLookup(new ShieldsEndpointBadge(1, Shorten(label), message, color), suite, UnknownMetric: false);
     }
+
+    private sealed record BadgeLookup(ShieldsEndpointBadge? Badge, SuiteManifest? Suite, bool UnknownMetric);
 
     private static string Shorten(string text) => text.Length <= MaxLabelLength ? text : text[..MaxLabelLength] + "…";
 }

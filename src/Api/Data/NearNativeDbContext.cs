@@ -16,11 +16,14 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<WorkloadResult> WorkloadResults => Set<WorkloadResult>();
 
+    public DbSet<CategoryResult> CategoryResults => Set<CategoryResult>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new RuntimeResultConfiguration());
         modelBuilder.ApplyConfiguration(new WorkloadResultConfiguration());
+        modelBuilder.ApplyConfiguration(new CategoryResultConfiguration());
     }
 }

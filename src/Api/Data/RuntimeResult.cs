@@ -28,12 +28,49 @@ public sealed class RuntimeResult
 
     public double? ExecutionConfidence { get; init; }
 
+    /// <summary>Geometric mean of whole-process time ratios over the non-start-up workloads.</summary>
+    public double? ProcessValue { get; init; }
+
+    public double? ProcessLower { get; init; }
+
+    public double? ProcessUpper { get; init; }
+
+    public double? ProcessConfidence { get; init; }
+
+    /// <summary>Geometric mean of peak resident memory ratios over every workload except pre-initialised twins.</summary>
+    public double? MemoryValue { get; init; }
+
+    public double? MemoryLower { get; init; }
+
+    public double? MemoryUpper { get; init; }
+
+    public double? MemoryConfidence { get; init; }
+
+    /// <summary>Whole-process time ratio of the empty program: the cold start.</summary>
     public double? StartupRatio { get; init; }
 
+    public double? StartupLower { get; init; }
+
+    public double? StartupUpper { get; init; }
+
+    public double? StartupConfidence { get; init; }
+
     public double? StartupOverheadMs { get; init; }
+
+    /// <summary>Plain over pre-initialised whole-process time of the heavy-initialisation workload; higher is better.</summary>
+    public double? PreinitGainValue { get; init; }
+
+    public double? PreinitGainLower { get; init; }
+
+    public double? PreinitGainUpper { get; init; }
+
+    public double? PreinitGainConfidence { get; init; }
 
     /// <summary>True when every workload has a ratio.</summary>
     public required bool Complete { get; init; }
 
     public required List<WorkloadResult> Workloads { get; init; }
+
+    /// <summary>Execution per workload category; none for submissions stored before categories were.</summary>
+    public List<CategoryResult> Categories { get; init; } = [];
 }

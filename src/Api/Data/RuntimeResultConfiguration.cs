@@ -18,6 +18,10 @@ public sealed class RuntimeResultConfiguration : IEntityTypeConfiguration<Runtim
             .WithOne()
             .HasForeignKey(w => new { w.SubmissionId, w.RuntimeSlug })
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Categories)
+            .WithOne()
+            .HasForeignKey(c => new { c.SubmissionId, c.RuntimeSlug })
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.Slug);
     }
 }

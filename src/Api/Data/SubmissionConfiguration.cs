@@ -34,5 +34,8 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
 
         builder.HasIndex(s => new { s.Suite, s.Size, s.Status });
         builder.HasIndex(s => s.KeyId);
+
+        // "On my CPU": the leaderboard's cpu filter and the CPU list.
+        builder.HasIndex(s => new { s.Suite, s.CpuKey });
     }
 }

@@ -27,7 +27,29 @@ public sealed class WorkloadResult
 
     public double? Confidence { get; init; }
 
+    public double? ProcessMedian { get; init; }
+
+    public double? ProcessLower { get; init; }
+
+    public double? ProcessUpper { get; init; }
+
+    public double? ProcessConfidence { get; init; }
+
+    public double? MemoryMedian { get; init; }
+
+    public double? MemoryLower { get; init; }
+
+    public double? MemoryUpper { get; init; }
+
+    public double? MemoryConfidence { get; init; }
+
     public required int WrongOutputs { get; init; }
 
     public required int Failures { get; init; }
+
+    /// <summary>Kernel ratios outside Tukey's fences; null for submissions stored before it was counted.</summary>
+    public int? Outliers { get; init; }
+
+    /// <summary>Whether the kernel ratios form more than one mode; null when too few to tell or not recorded.</summary>
+    public bool? Multimodal { get; init; }
 }

@@ -17,6 +17,9 @@ public static class ApiDocumentation
                 Description = "Signed WebAssembly-versus-native benchmark results, the leaderboard computed from them, and README badges.",
             });
             options.SupportNonNullableReferenceTypes();
+
+            // The handlers' and contracts' doc comments are the parameter and field descriptions.
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "NearNative.Api.xml"), includeControllerXmlComments: true);
         });
         return builder;
     }

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Suites;
+using NearNative.Domain.Cpu;
 using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Leaderboard;
 
-/// <summary>The ranking of runtimes by slowdown versus native, normalized per CPU key.</summary>
+/// <summary>The ranking of runtimes by a metric relative to native, normalized per CPU key.</summary>
 public static class LeaderboardApi
 {
     /// <summary>Output-cache tag of everything computed from submissions; evicted when one is stored.</summary>
@@ -19,7 +20,7 @@ public static class LeaderboardApi
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromSeconds(seconds))
-            .SetVaryByQuery("suite", "size")
+            .SetVaryByQuery("suite", "size", "metric", "cpu")
             .Tag(CacheTag)));
         return builder;
     }
@@ -33,34 +34,64 @@ public static class LeaderboardApi
 
     /// <param name="suite">Suite id; default the newest suite the server knows.</param>
     /// <param name="size"><c>quick</c> or <c>full</c>; default both, full rows first.</param>
+    /// <param name="metric">
+    /// What to rank by: <c>execution</c> (default; kernel time), <c>process</c> (whole-process time), <c>memory</c>
+    /// (peak resident memory), <c>startup</c> (cold start of the empty program), <c>preinit-gain</c> (speed-up from
+    /// Wizer pre-initialisation; higher is better), or <c>category:&lt;name&gt;</c> for the kernel time of one
+    /// workload category, e.g. <c>category:compute</c>, <c>category:branchy</c>, <c>category:io</c>.
+    /// </param>
+    /// <param name="cpu">A CPU key (see <c>GET /api/v1/cpus</c>): rank on that CPU only. An unknown key gives no rows.</param>
     public static async Task<Results<Ok<LeaderboardResponse>, ValidationProblem, NotFoundProblem>> Get(
         NearNativeDbContext db,
         SuiteCatalog suites,
         CancellationToken cancellationToken,
         string? suite = null,
-        string? size = null)
+        string? size = null,
+        string? metric = null,
+        string? cpu = null)
     {
+        var errors = new Dictionary<string, string[]>();
         if (size is not null && !SuiteManifest.IsKnownSize(size))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["size"] = [$"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'."],
-            });
+            errors["size"] = [$"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'."];
+        }
+
+        if (cpu is not null && !IsCpuKeyShaped(cpu))
+        {
+            errors["cpu"] = [$"Must be a CPU key of at most {CpuKey.MaxLength} printable characters, as listed by /api/v1/cpus."];
         }
 
         var suiteId = suite ?? suites.Newest;
-        if (suites.Find(suiteId) is null)
+        var manifest = suites.Find(suiteId);
+        var chosen = manifest is null ? null : LeaderboardMetric.Find(metric, manifest);
+        if (manifest is not null && chosen is null)
+        {
+            errors["metric"] = LeaderboardMetric.Invalid(manifest);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (manifest is null)
         {
             return new NotFoundProblem(suite is null ? "This server knows no suite." : $"Unknown suite '{suite}'.");
         }
 
-        var rows = await LeaderboardQuery.RowsAsync(db, suiteId!, size, cancellationToken);
-        return TypedResults.Ok(new LeaderboardResponse(suiteId!, size, [.. rows.Select(ToResponse)]));
+        var rows = await LeaderboardQuery.RowsAsync(db, manifest.Suite, size, chosen!, cpu, cancellationToken);
+        return TypedResults.Ok(new LeaderboardResponse(
+            manifest.Suite, size, [.. rows.Select(r => ToResponse(r, chosen!))], chosen!.Id, chosen.Direction, chosen.Description, cpu));
     }
 
-    private static LeaderboardRowResponse ToResponse(LeaderboardRow row)
+    /// <summary>Anything longer or with control characters cannot be a key; refusing it keeps junk out of the cache.</summary>
+    public static bool IsCpuKeyShaped(string cpu) =>
+        cpu.Length is > 0 and <= CpuKey.MaxLength && !cpu.Any(char.IsControl);
+
+    private static LeaderboardRowResponse ToResponse(LeaderboardRow row, LeaderboardMetric metric)
     {
         var ratio = row.Ranking.Ratio;
+        double? slowdown = metric.IsTime ? ratio.Value : null;
         return new LeaderboardRowResponse(
             row.Rank,
             row.Slug,
@@ -68,9 +99,9 @@ public static class LeaderboardApi
             row.Version,
             row.Configuration,
             row.Size,
-            ratio.Value,
-            Slowdown.FormatVersusNative(ratio.Value),
-            Slowdown.SpeedPercent(ratio.Value),
+            slowdown,
+            slowdown is { } s ? Slowdown.FormatVersusNative(s) : null,
+            slowdown is { } p ? Slowdown.SpeedPercent(p) : null,
             ratio.Lower,
             ratio.Upper,
             row.Ranking.Machines,
@@ -78,6 +109,15 @@ public static class LeaderboardApi
             row.Ranking.Cells.Count,
             row.Ranking.Provisional,
             [.. row.Ranking.Cells.Select(c => new LeaderboardCellResponse(
-                c.CpuKey, c.Ratio.Value, c.Ratio.Lower, c.Ratio.Upper, c.Machines, c.Submissions, c.Provisional))]);
+                c.CpuKey,
+                metric.IsTime ? c.Ratio.Value : null,
+                c.Ratio.Lower,
+                c.Ratio.Upper,
+                c.Machines,
+                c.Submissions,
+                c.Provisional,
+                c.Ratio.Value))],
+            ratio.Value,
+            metric.Format(ratio.Value));
     }
 }

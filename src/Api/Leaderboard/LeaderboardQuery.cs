@@ -11,29 +11,48 @@ namespace NearNative.Api.Leaderboard;
 /// </summary>
 public static class LeaderboardQuery
 {
+    /// <param name="cpu">Only this CPU key's submissions, so the global figure is that CPU's cell; null for every CPU.</param>
     public static async Task<IReadOnlyList<LeaderboardRow>> RowsAsync(
         NearNativeDbContext db,
         string suite,
         string? size,
+        LeaderboardMetric metric,
+        string? cpu,
         CancellationToken cancellationToken)
     {
-        var values = await db.RuntimeResults.AsNoTracking()
+        var runtimes = db.RuntimeResults.AsNoTracking()
             .Join(db.Submissions, r => r.SubmissionId, s => s.Id, (r, s) => new { Runtime = r, Submission = s })
             .Where(x => x.Submission.Suite == suite
                 && x.Submission.Status == SubmissionStatus.Accepted
                 && (size == null || x.Submission.Size == size)
-                && x.Runtime.ExecutionValue != null)
-            .Select(x => new RuntimeValue(
-                x.Submission.Size,
-                x.Runtime.Slug,
-                x.Runtime.Name,
-                x.Runtime.Version,
-                x.Runtime.Configuration,
-                x.Submission.CpuKey,
-                x.Submission.MachineId,
-                x.Runtime.ExecutionValue!.Value,
-                x.Submission.ReceivedAt))
-            .ToListAsync(cancellationToken);
+                && (cpu == null || x.Submission.CpuKey == cpu));
+
+        var query = metric.Category is { } category
+            ? runtimes.SelectMany(
+                x => x.Runtime.Categories.Where(c => c.Category == category && c.Value != null),
+                (x, c) => new RuntimeValue(
+                    x.Submission.Size,
+                    x.Runtime.Slug,
+                    x.Runtime.Name,
+                    x.Runtime.Version,
+                    x.Runtime.Configuration,
+                    x.Submission.CpuKey,
+                    x.Submission.MachineId,
+                    c.Value!.Value,
+                    x.Submission.ReceivedAt))
+            : runtimes
+                .Where(x => EF.Property<double?>(x.Runtime, metric.Column!) != null)
+                .Select(x => new RuntimeValue(
+                    x.Submission.Size,
+                    x.Runtime.Slug,
+                    x.Runtime.Name,
+                    x.Runtime.Version,
+                    x.Runtime.Configuration,
+                    x.Submission.CpuKey,
+                    x.Submission.MachineId,
+                    EF.Property<double?>(x.Runtime, metric.Column!)!.Value,
+                    x.Submission.ReceivedAt));
+        var values = await query.ToListAsync(cancellationToken);
 
         return
         [
@@ -43,8 +62,9 @@ public static class LeaderboardQuery
                 .GroupBy(r => r.Size)
                 .OrderBy(g => g.Key == SuiteManifest.FullSize ? 0 : 1)
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .SelectMany(g => g
-                    .OrderBy(r => r.Ranking.Ratio.Value)
+                .SelectMany(g => (metric.HigherIsBetter
+                        ? g.OrderByDescending(r => r.Ranking.Ratio.Value)
+                        : g.OrderBy(r => r.Ranking.Ratio.Value))
                     .ThenBy(r => r.Slug, StringComparer.Ordinal)
                     .Select((r, i) => r with { Rank = i + 1 })),
         ];

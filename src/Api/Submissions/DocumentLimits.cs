@@ -15,9 +15,24 @@ public static class DocumentLimits
     public const int MaxRuntimes = 64;
     public const int MaxSamples = 20000;
     public const int MaxSkipped = 64;
+    public const int MaxWorkloads = 256;
     public const int MaxReason = 500;
     public const int MaxRound = 100_000;
     public const int MaxLogicalCores = 65_536;
+
+    /// <summary>In-process phases per sample (engine, compile, instantiate, execute, …), each named by <see cref="TextRules.IsPhaseName"/>.</summary>
+    public const int MaxPhases = 8;
+
+    public const int MaxPhaseName = 32;
+
+    /// <summary>Per-round noise readings: at most one per round of each phase, and no more than there may be samples.</summary>
+    public const int MaxRoundNoise = MaxSamples;
+
+    /// <summary>A week: no agent run is planned longer than that.</summary>
+    public const double MaxBudgetSeconds = 7 * 24 * 3600;
+
+    /// <summary>A day of waiting for a quiet machine is already more than an agent does.</summary>
+    public const double MaxWaitedSeconds = 24 * 3600;
 
     /// <summary>No single process may take an hour: beyond that the number is not a measurement of this suite.</summary>
     public const long MaxNanoseconds = 3_600_000_000_000;

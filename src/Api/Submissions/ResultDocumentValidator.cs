@@ -17,6 +17,9 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
     /// <summary>Enough to fix a document; a broken one with 20,000 samples should not produce a 20,000-line answer.</summary>
     private const int MaxSampleErrors = 50;
 
+    /// <summary>Suite id prefix of runs of the user's own modules: fine for a local report, never comparable.</summary>
+    private const string CustomSuite = "custom";
+
     private readonly SuiteCatalog _suites;
 
     public ResultDocumentValidator(SuiteCatalog suites, TimeProvider clock)
@@ -37,8 +40,10 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
         RuleFor(d => d.Suite).NotNull().ChildRules(suite =>
         {
             suite.RuleFor(s => s.Id).Must(id => suites.Find(id) is not null)
-                .WithMessage(s => $"Unknown suite '{Truncate(s.Id)}'; this server knows {string.Join(", ", suites.Ids)}.");
+                .WithMessage(s => UnknownSuite(s.Id, suites));
+            // A custom run's size is its own ('custom'); the suite id error already says why it is refused.
             suite.RuleFor(s => s.Size).Must(SuiteManifest.IsKnownSize)
+                .When(s => !IsCustom(s.Id))
                 .WithMessage($"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'.");
         });
 
@@ -77,7 +82,35 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             run.RuleFor(r => r.LoadBefore).Must(IsLoad).WithMessage("Must be a finite load between 0 and 1,000,000.");
             run.RuleFor(r => r.LoadAfter).Must(IsLoad).WithMessage("Must be a finite load between 0 and 1,000,000.");
             run.RuleFor(r => r.StealPercent).InclusiveBetween(0, 100);
+            run.RuleFor(r => r.ColdStartRounds).InclusiveBetween(0, DocumentLimits.MaxRound);
+            run.RuleFor(r => r.MaxRounds).InclusiveBetween(0, DocumentLimits.MaxRound);
+            run.RuleFor(r => r.BudgetSeconds).Must(s => double.IsFinite(s) && s is >= 0 and <= DocumentLimits.MaxBudgetSeconds)
+                .WithMessage($"Must be between 0 and {DocumentLimits.MaxBudgetSeconds} seconds.");
+            run.RuleFor(r => r.StoppedBy)
+                .Must(s => s is null or RunInfo.StoppedSettled or RunInfo.StoppedMaxRounds or RunInfo.StoppedBudget)
+                .WithMessage($"Must be '{RunInfo.StoppedSettled}', '{RunInfo.StoppedMaxRounds}' or '{RunInfo.StoppedBudget}'.");
+            run.RuleFor(r => r.WaitedSeconds).Must(s => double.IsFinite(s) && s is >= 0 and <= DocumentLimits.MaxWaitedSeconds)
+                .WithMessage($"Must be between 0 and {DocumentLimits.MaxWaitedSeconds} seconds.");
+            run.RuleFor(r => r.CpuPressureBefore).Must(p => p is null || IsPercent(p.Value))
+                .WithMessage("Must be a percentage between 0 and 100.");
+            run.RuleFor(r => r.NoisyRounds).InclusiveBetween(0, DocumentLimits.MaxRoundNoise);
+            run.RuleFor(r => r.NoisyRounds)
+                .Must((r, noisy) => noisy <= r.RoundNoise!.Count)
+                .When(r => r.RoundNoise is not null)
+                .WithMessage("Must not exceed the number of rounds in roundNoise.");
+            run.RuleFor(r => r.MemoryCapBytes).InclusiveBetween(1, DocumentLimits.MaxPeakRssBytes).When(r => r.MemoryCapBytes is not null);
+            run.RuleFor(r => r.PeakRssMethod!).Identifier().When(r => r.PeakRssMethod is not null);
+            run.RuleFor(r => r.RoundNoise).Must(n => n!.Count <= DocumentLimits.MaxRoundNoise)
+                .When(r => r.RoundNoise is not null)
+                .WithMessage($"Must hold at most {DocumentLimits.MaxRoundNoise} readings.");
         });
+
+        // A custom run is refused on suite.id alone; a published suite's run has no module of its own.
+        RuleFor(d => d.Run.CustomModuleSha256).Null()
+            .When(d => d.Run is not null && !IsCustom(d.Suite?.Id))
+            .WithMessage("Only a run of the user's own module (suite 'custom') has one.");
+        RuleFor(d => d).Custom(ValidateRoundNoise).When(d => d.Run?.RoundNoise is { Count: <= DocumentLimits.MaxRoundNoise });
+        RuleFor(d => d).Custom(ValidateWorkloadRounds).When(d => d.Run?.WorkloadRounds is not null);
 
         RuleFor(d => d.Runtimes).NotNull()
             .Must(r => r.Count is >= 1 and <= DocumentLimits.MaxRuntimes)
@@ -118,8 +151,10 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
     /// <summary>Each sample against the declared runtimes, the suite's workloads and physical bounds; one pass, bounded errors.</summary>
     private void ValidateSamples(ResultDocument document, ValidationContext<ResultDocument> context)
     {
-        var runtimes = document.Runtimes.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        // Duplicate ids are the runtimes rule's to report; here the first one counts.
+        var runtimes = document.Runtimes.DistinctBy(r => r.Id, StringComparer.Ordinal).ToDictionary(r => r.Id, r => r.IsNative, StringComparer.Ordinal);
         var manifest = _suites.Find(document.Suite?.Id);
+        var specs = WorkloadSpecs(manifest, document.Suite?.Size);
         var errors = 0;
         for (var i = 0; i < document.Samples.Count && errors < MaxSampleErrors; i++)
         {
@@ -144,15 +179,21 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
                 Fail(nameof(Sample.Round), $"Must be between 0 and {DocumentLimits.MaxRound}.");
             }
 
-            if (!runtimes.Contains(sample.Runtime))
+            var declared = runtimes.TryGetValue(sample.Runtime, out var isNative);
+            if (!declared)
             {
                 Fail(nameof(Sample.Runtime), $"'{Truncate(sample.Runtime)}' is not a declared runtime.");
             }
 
-            var workload = manifest?.Find(sample.Workload);
-            if (manifest is not null && workload is null)
+            var workload = specs?.GetValueOrDefault(sample.Workload);
+            if (specs is not null && workload is null)
             {
-                Fail(nameof(Sample.Workload), $"'{Truncate(sample.Workload)}' is not a workload of suite {manifest.Suite}.");
+                Fail(nameof(Sample.Workload), $"'{Truncate(sample.Workload)}' is not a workload of suite {manifest!.Suite}.");
+            }
+            else if (workload is { IsPreinitTwin: true } && declared && isNative)
+            {
+                // The twin is compared with the base workload's native runs; native has no pre-initialised build.
+                Fail(nameof(Sample.Workload), $"'{Truncate(sample.Workload)}' is a pre-initialised wasm twin; the native baseline runs '{workload.BaselineId}'.");
             }
 
             if (sample.WallNs is <= 0 or >= DocumentLimits.MaxNanoseconds)
@@ -160,8 +201,9 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
                 Fail(nameof(Sample.WallNs), "Must be more than 0 and less than one hour.");
             }
 
-            // The empty program's kernel does nothing, so a clock may well read 0 around it.
-            var minimumKernel = workload?.IsStartup == true ? 0 : 1;
+            // The empty program's kernel does nothing, so a clock may well read 0 around it. An unknown workload
+            // or suite is reported once above, not again as a kernel time for every sample.
+            var minimumKernel = workload is { IsStartup: false } ? 1 : 0;
             if (sample.KernelNs is { } kernel && (kernel < minimumKernel || kernel >= DocumentLimits.MaxNanoseconds))
             {
                 Fail(nameof(Sample.KernelNs), minimumKernel == 0
@@ -178,8 +220,111 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             {
                 Fail(nameof(Sample.Checksum), $"Must be at most {DocumentLimits.MaxIdentifier} characters without control characters.");
             }
+
+            if (sample.PhasesNs is { } phases && PhasesError(phases) is { } phasesError)
+            {
+                Fail(nameof(Sample.PhasesNs), phasesError);
+            }
         }
     }
+
+    /// <summary>
+    /// The workloads samples may name: the manifest's, plus their pre-initialised twins. Null when the suite
+    /// or size is unknown, which the suite rules report once instead of once per sample.
+    /// </summary>
+    private static Dictionary<string, WorkloadSpec>? WorkloadSpecs(SuiteManifest? manifest, string? size) =>
+        manifest is not null && SuiteManifest.IsKnownSize(size) && manifest.Workloads.All(w => w.Checksums.ContainsKey(size!))
+            ? manifest.SpecsFor(size!).ToDictionary(w => w.Id, StringComparer.Ordinal)
+            : null;
+
+    private static string? PhasesError(IReadOnlyDictionary<string, long> phases)
+    {
+        if (phases.Count > DocumentLimits.MaxPhases)
+        {
+            return $"Must name at most {DocumentLimits.MaxPhases} phases.";
+        }
+
+        foreach (var (name, nanoseconds) in phases)
+        {
+            if (!TextRules.IsPhaseName(name))
+            {
+                return $"Phase name '{Truncate(name)}' must be a lowercase letter followed by at most {DocumentLimits.MaxPhaseName - 1} lowercase letters, digits or '-'.";
+            }
+
+            if (nanoseconds is < 0 or >= DocumentLimits.MaxNanoseconds)
+            {
+                return $"Phase '{name}' must take at least 0 and less than one hour.";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCustom(string? suite) =>
+        suite is not null && (suite == CustomSuite || suite.StartsWith(CustomSuite + "-", StringComparison.Ordinal));
+
+    private static string UnknownSuite(string? id, SuiteCatalog suites) =>
+        IsCustom(id)
+            ? $"Custom suite '{Truncate(id)}' cannot be submitted: the leaderboard only compares runs of a published suite ({string.Join(", ", suites.Ids)}), whose bytes every runtime shares."
+            : $"Unknown suite '{Truncate(id)}'; this server knows {string.Join(", ", suites.Ids)}.";
+
+    /// <summary>Rounds per workload: the suite's workloads (twins included) only, each within the round limit.</summary>
+    private void ValidateWorkloadRounds(ResultDocument document, ValidationContext<ResultDocument> context)
+    {
+        const string path = "Run.WorkloadRounds";
+        var rounds = document.Run.WorkloadRounds!;
+        var specs = WorkloadSpecs(_suites.Find(document.Suite?.Id), document.Suite?.Size);
+        var limit = specs?.Count ?? DocumentLimits.MaxWorkloads;
+        if (rounds.Count > limit)
+        {
+            context.AddFailure(path, $"Must name at most {limit} workloads.");
+            return;
+        }
+
+        foreach (var (workload, count) in rounds)
+        {
+            if (specs is not null && !specs.ContainsKey(workload))
+            {
+                context.AddFailure(path, $"'{Truncate(workload)}' is not a workload of suite {document.Suite!.Id}.");
+                return;
+            }
+
+            if (count is < 0 or > DocumentLimits.MaxRound)
+            {
+                context.AddFailure(path, $"Rounds of '{Truncate(workload)}' must be between 0 and {DocumentLimits.MaxRound}.");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Each round's noise reading within physical bounds; bounded errors, like the samples.</summary>
+    private static void ValidateRoundNoise(ResultDocument document, ValidationContext<ResultDocument> context)
+    {
+        var run = document.Run;
+        var errors = 0;
+        for (var i = 0; i < run.RoundNoise!.Count && errors < MaxSampleErrors; i++)
+        {
+            var noise = run.RoundNoise[i];
+            string? message = noise switch
+            {
+                null => "Must not be null.",
+                { Phase: not (RoundNoise.ColdStartPhase or RoundNoise.WorkloadsPhase) } =>
+                    $"Phase must be '{RoundNoise.ColdStartPhase}' or '{RoundNoise.WorkloadsPhase}'.",
+                { Round: < 0 or > DocumentLimits.MaxRound } => $"Round must be between 0 and {DocumentLimits.MaxRound}.",
+                _ when !IsLoad(noise.Load) => "Load must be a finite load between 0 and 1,000,000.",
+                _ when !IsPercent(noise.StealPercent) => "StealPercent must be between 0 and 100.",
+                { CpuPressurePercent: { } pressure } when !IsPercent(pressure) => "CpuPressurePercent must be between 0 and 100.",
+                _ => null,
+            };
+            if (message is not null)
+            {
+                context.AddFailure(new ValidationFailure($"Run.RoundNoise[{i}]", message));
+                errors++;
+            }
+        }
+    }
+
+    private static bool IsPercent(double value) => double.IsFinite(value) && value is >= 0 and <= 100;
 
     private static bool IsLoad(double load) => double.IsFinite(load) && load is >= 0 and <= 1_000_000;
 

@@ -17,10 +17,19 @@ public sealed record SubmissionResponse(
     string? QuarantineReason,
     IReadOnlyList<RuntimeResultResponse> Runtimes);
 
+/// <summary>
+/// What the server recomputed for one runtime. Every ratio is runtime over native, lower is better, except
+/// <see cref="PreinitGain"/>. A figure is null when one of the workloads it combines has no ratio, and for
+/// submissions stored before the server recorded it.
+/// </summary>
 /// <param name="Execution">Geometric mean over the non-start-up workloads of the kernel-time ratio to native; null unless every workload has a ratio.</param>
 /// <param name="Slowdown">The execution ratio as text, e.g. <c>1.14×</c>.</param>
 /// <param name="SpeedPercent">Speed as a percentage of native, e.g. 88 for a 1.14× slowdown.</param>
 /// <param name="Complete">True when every workload has a ratio.</param>
+/// <param name="Process">Geometric mean over the non-start-up workloads of the whole-process time ratio (start-up, compilation and kernel).</param>
+/// <param name="Memory">Geometric mean over the workloads (pre-initialised twins excepted) of the peak resident memory ratio.</param>
+/// <param name="PreinitGain">Plain over pre-initialised whole-process time of the heavy-initialisation workload: 3 means the Wizer twin runs 3× faster; higher is better.</param>
+/// <param name="Categories">Execution per workload category (start-up excepted), in suite order.</param>
 public sealed record RuntimeResultResponse(
     string Slug,
     string Name,
@@ -32,16 +41,36 @@ public sealed record RuntimeResultResponse(
     int? SpeedPercent,
     StartupResponse Startup,
     bool Complete,
-    IReadOnlyList<WorkloadResultResponse> Workloads);
+    IReadOnlyList<WorkloadResultResponse> Workloads,
+    EstimateResponse? Process,
+    EstimateResponse? Memory,
+    EstimateResponse? PreinitGain,
+    IReadOnlyList<CategoryResultResponse> Categories);
 
+/// <param name="Value">Median ratio (a workload's) or geometric mean of medians (a combination).</param>
+/// <param name="Lower">Lower end of the interval.</param>
+/// <param name="Upper">Upper end of the interval.</param>
+/// <param name="Confidence">Confidence the interval achieves, e.g. 0.95.</param>
 public sealed record EstimateResponse(double Value, double Lower, double Upper, double Confidence);
 
 /// <param name="Ratio">Whole-process time of the empty program relative to native.</param>
 /// <param name="OverheadMs">Median extra milliseconds over the native empty program.</param>
-public sealed record StartupResponse(double? Ratio, double? OverheadMs);
+/// <param name="Lower">Lower end of the ratio's interval.</param>
+/// <param name="Upper">Upper end of the ratio's interval.</param>
+public sealed record StartupResponse(double? Ratio, double? OverheadMs, double? Lower = null, double? Upper = null);
 
-/// <param name="Status"><c>ok</c>, <c>wrong-output</c>, <c>failed</c> or <c>insufficient-data</c>; only <c>ok</c> has a ratio.</param>
+/// <param name="Category">Workload category from the suite manifest, e.g. <c>compute</c>.</param>
+/// <param name="Ratio">Geometric mean of the category's kernel-time ratios; null unless each of its workloads has one.</param>
+public sealed record CategoryResultResponse(string Category, EstimateResponse? Ratio);
+
+/// <param name="Workload">Workload id; a pre-initialised twin is the base id plus <c>.preinit</c>, compared with the base workload's native runs.</param>
+/// <param name="Status"><c>ok</c>, <c>wrong-output</c>, <c>failed</c>, <c>insufficient-data</c> or <c>not-run</c>; only <c>ok</c> has ratios.</param>
 /// <param name="Pairs">Rounds with a valid runtime and native sample.</param>
+/// <param name="Ratio">Kernel-time ratio (whole-process for start-up workloads).</param>
+/// <param name="Process">Whole-process time ratio.</param>
+/// <param name="Memory">Peak resident memory ratio, when both sides reported it.</param>
+/// <param name="Outliers">Kernel ratios outside Tukey's fences on the log scale: counted and shown, never dropped.</param>
+/// <param name="Multimodal">Whether the kernel ratios form more than one mode; null when there are too few to tell.</param>
 public sealed record WorkloadResultResponse(
     string Workload,
     string Category,
@@ -49,4 +78,8 @@ public sealed record WorkloadResultResponse(
     int Pairs,
     EstimateResponse? Ratio,
     int WrongOutputs,
-    int Failures);
+    int Failures,
+    EstimateResponse? Process,
+    EstimateResponse? Memory,
+    int? Outliers,
+    bool? Multimodal);

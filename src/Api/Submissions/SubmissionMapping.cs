@@ -58,8 +58,23 @@ public static class SubmissionMapping
         ExecutionLower = analysis.Execution?.Lower,
         ExecutionUpper = analysis.Execution?.Upper,
         ExecutionConfidence = analysis.Execution?.Confidence,
+        ProcessValue = analysis.Process?.Value,
+        ProcessLower = analysis.Process?.Lower,
+        ProcessUpper = analysis.Process?.Upper,
+        ProcessConfidence = analysis.Process?.Confidence,
+        MemoryValue = analysis.Memory?.Value,
+        MemoryLower = analysis.Memory?.Lower,
+        MemoryUpper = analysis.Memory?.Upper,
+        MemoryConfidence = analysis.Memory?.Confidence,
         StartupRatio = analysis.Startup?.Value,
+        StartupLower = analysis.Startup?.Lower,
+        StartupUpper = analysis.Startup?.Upper,
+        StartupConfidence = analysis.Startup?.Confidence,
         StartupOverheadMs = analysis.StartupOverheadMs,
+        PreinitGainValue = analysis.PreinitGain?.Value,
+        PreinitGainLower = analysis.PreinitGain?.Lower,
+        PreinitGainUpper = analysis.PreinitGain?.Upper,
+        PreinitGainConfidence = analysis.PreinitGain?.Confidence,
         Complete = analysis.Workloads.All(w => w.Status == WorkloadStatus.Ok),
         Workloads = [.. analysis.Workloads.Select((w, i) => new WorkloadResult
         {
@@ -74,10 +89,35 @@ public static class SubmissionMapping
             Lower = w.Ratio?.Lower,
             Upper = w.Ratio?.Upper,
             Confidence = w.Ratio?.Confidence,
+            ProcessMedian = w.Process?.Estimate.Value,
+            ProcessLower = w.Process?.Estimate.Lower,
+            ProcessUpper = w.Process?.Estimate.Upper,
+            ProcessConfidence = w.Process?.Estimate.Confidence,
+            MemoryMedian = w.Memory?.Estimate.Value,
+            MemoryLower = w.Memory?.Estimate.Lower,
+            MemoryUpper = w.Memory?.Estimate.Upper,
+            MemoryConfidence = w.Memory?.Estimate.Confidence,
             WrongOutputs = w.WrongOutputs,
             Failures = w.Failures,
+            Outliers = w.Outliers,
+            Multimodal = w.Multimodal,
+        })],
+        Categories = [.. CategoryOrder(analysis).Select((category, i) => new CategoryResult
+        {
+            SubmissionId = submissionId,
+            RuntimeSlug = analysis.Runtime.Id,
+            Category = category,
+            Position = i,
+            Value = analysis.Categories[category]?.Value,
+            Lower = analysis.Categories[category]?.Lower,
+            Upper = analysis.Categories[category]?.Upper,
+            Confidence = analysis.Categories[category]?.Confidence,
         })],
     };
+
+    /// <summary>Categories in the order their first workload appears in the manifest.</summary>
+    private static IEnumerable<string> CategoryOrder(RuntimeAnalysis analysis) =>
+        analysis.Workloads.Select(w => w.Workload.Category).Distinct(StringComparer.Ordinal).Where(analysis.Categories.ContainsKey);
 
     public static SubmissionResponse ToResponse(Submission submission) => new(
         submission.Id,
@@ -103,7 +143,7 @@ public static class SubmissionMapping
         Estimate(runtime.ExecutionValue, runtime.ExecutionLower, runtime.ExecutionUpper, runtime.ExecutionConfidence),
         runtime.ExecutionValue is { } slowdown ? Slowdown.Format(slowdown) : null,
         runtime.ExecutionValue is { } ratio ? Slowdown.SpeedPercent(ratio) : null,
-        new StartupResponse(runtime.StartupRatio, runtime.StartupOverheadMs),
+        new StartupResponse(runtime.StartupRatio, runtime.StartupOverheadMs, runtime.StartupLower, runtime.StartupUpper),
         runtime.Complete,
         [.. runtime.Workloads.OrderBy(w => w.Position).Select(w => new WorkloadResultResponse(
             w.Workload,
@@ -112,7 +152,17 @@ public static class SubmissionMapping
             w.Pairs,
             Estimate(w.Median, w.Lower, w.Upper, w.Confidence),
             w.WrongOutputs,
-            w.Failures))]);
+            w.Failures,
+            Estimate(w.ProcessMedian, w.ProcessLower, w.ProcessUpper, w.ProcessConfidence),
+            Estimate(w.MemoryMedian, w.MemoryLower, w.MemoryUpper, w.MemoryConfidence),
+            w.Outliers,
+            w.Multimodal))],
+        Estimate(runtime.ProcessValue, runtime.ProcessLower, runtime.ProcessUpper, runtime.ProcessConfidence),
+        Estimate(runtime.MemoryValue, runtime.MemoryLower, runtime.MemoryUpper, runtime.MemoryConfidence),
+        Estimate(runtime.PreinitGainValue, runtime.PreinitGainLower, runtime.PreinitGainUpper, runtime.PreinitGainConfidence),
+        [.. runtime.Categories.OrderBy(c => c.Position).Select(c => new CategoryResultResponse(
+            c.Category,
+            Estimate(c.Value, c.Lower, c.Upper, c.Confidence)))]);
 
     private static EstimateResponse? Estimate(double? value, double? lower, double? upper, double? confidence) =>
         value is { } v && lower is { } l && upper is { } u && confidence is { } c ? new EstimateResponse(v, l, u, c) : null;

@@ -147,6 +147,7 @@ public static class SubmissionsApi
     private static Task<Submission?> Load(NearNativeDbContext db, string id, CancellationToken cancellationToken) =>
         db.Submissions.AsNoTracking()
             .Include(s => s.Runtimes).ThenInclude(r => r.Workloads)
+            .Include(s => s.Runtimes).ThenInclude(r => r.Categories)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 

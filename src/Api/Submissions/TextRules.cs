@@ -29,6 +29,13 @@ public static partial class TextRules
     public static bool IsIdentifier(string? text) =>
         text is { Length: > 0 and <= DocumentLimits.MaxIdentifier } && IdentifierPattern().IsMatch(text);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    /// <summary>A phase name: a lowercase letter, then up to 31 lowercase letters, digits or '-'.</summary>
+    public static bool IsPhaseName(string? text) => text is not null && PhaseNamePattern().IsMatch(text);
+
+    // \z, not $: '$' also matches before a trailing newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z")]
     private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z")]
+    private static partial Regex PhaseNamePattern();
 }

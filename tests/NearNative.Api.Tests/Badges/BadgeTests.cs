@@ -117,6 +117,52 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
         await json.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ABadgeForAnotherMetricSaysWhichInItsLabel()
+    {
+        await SubmitAsync(builder => builder.WithStartupRatio("wasmtime", 50).WithWorkloadRatio("wasmtime", "fib", 1.2));
+
+        using var startup = await _client.GetAsync("/badges/wasmtime.svg?metric=startup");
+        using var compute = await _client.GetAsync("/badges/wasmtime.svg?metric=category:compute");
+        using var execution = await _client.GetAsync("/badges/wasmtime.svg?metric=execution");
+
+        Assert.Equal("wasmtime start-up: 50.0× native", await TitleAsync(startup));
+        Assert.Equal("wasmtime compute: 1.20× native", await TitleAsync(compute));
+        Assert.Equal("wasmtime: 1.39× native", await TitleAsync(execution)); // (1.2 × 1.5 × 1.5)^(1/3)
+        Assert.NotEqual(startup.Headers.ETag, compute.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AGainBadgeIsGradedHigherIsBetter()
+    {
+        await SubmitAsync(builder => builder.WithPreinitGain("wasmer", 4));
+
+        using var response = await _client.GetAsync("/badges/wasmer.json?metric=preinit-gain");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal("wasmer pre-init gain", root.GetProperty("label").GetString());
+        Assert.Equal("4.00× faster", root.GetProperty("message").GetString());
+        Assert.Equal("green", root.GetProperty("color").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownMetricGetsAGreyBadgeOrAValidationProblem()
+    {
+        await SubmitAsync();
+
+        using var svg = await _client.GetAsync("/badges/wasmtime.svg?metric=speed");
+        using var json = await _client.GetAsync("/badges/wasmtime.json?metric=speed");
+
+        Assert.Equal(HttpStatusCode.BadRequest, svg.StatusCode);
+        Assert.Equal("wasmtime: unknown metric", await TitleAsync(svg));
+        Assert.Contains("metric", (await json.AssertValidationProblemAsync()).Keys);
+    }
+
+    private static async Task<string> TitleAsync(HttpResponseMessage response) =>
+        XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element(Svg + "title")!.Value;
+
     private async Task SubmitAsync(Func<ResultDocumentBuilder, ResultDocumentBuilder>? customize = null)
     {
         var key = await _client.RegisterNewKeyAsync();

@@ -15,9 +15,10 @@ public sealed class SqliteFixture : ApiFixture
             ["ConnectionStrings:Sqlite"] = $"Data Source={_path}",
         });
 
-    // Respawn has no SQLite adapter; four deletes in foreign-key order do the same.
+    // Respawn has no SQLite adapter; deletes in foreign-key order do the same.
     protected override Task ResetDatabaseAsync() => WithDatabaseAsync(async db =>
     {
+        await db.CategoryResults.ExecuteDeleteAsync();
         await db.WorkloadResults.ExecuteDeleteAsync();
         await db.RuntimeResults.ExecuteDeleteAsync();
         await db.Submissions.ExecuteDeleteAsync();

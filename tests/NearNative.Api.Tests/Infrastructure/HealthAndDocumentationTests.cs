@@ -39,10 +39,11 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         Assert.Equal(["200", "404"], Responses("/api/v1/keys/{keyId}", "get"));
         Assert.Equal(["200", "400", "401", "404", "429"], Responses("/api/v1/keys/{keyId}/revoke", "post"));
         Assert.Equal(["200", "400", "404"], Responses("/api/v1/leaderboard", "get"));
-        Assert.Equal(["200", "304", "404"], Responses("/badges/{runtime}.svg", "get"));
-        Assert.Equal(["200", "304", "404"], Responses("/badges/{runtime}.json", "get"));
+        Assert.Equal(["200", "400", "404"], Responses("/api/v1/cpus", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.svg", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.json", "get"));
         Assert.Equal(["200", "503"], Responses("/health", "get"));
-        Assert.Equal(10, paths.EnumerateObject().Count());
+        Assert.Equal(11, paths.EnumerateObject().Count());
     }
 
     [Fact]

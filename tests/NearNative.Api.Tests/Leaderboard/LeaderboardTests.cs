@@ -52,18 +52,18 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
         // the global figure is their geometric mean.
         var intel = wasmtime.Cells.Single(c => c.CpuKey == "x86_64/genuineintel/intel-core-i7-9700k/6-158-12/none");
         var amd = wasmtime.Cells.Single(c => c.CpuKey == "x86_64/authenticamd/amd-ryzen-9-5950x/6-158-12/none");
-        Assert.Equal(1.3, intel.Slowdown, 1e-6);
+        Assert.Equal(1.3, intel.Slowdown!.Value, 1e-6);
         Assert.Equal((3, 7, false), (intel.Machines, intel.Submissions, intel.Provisional));
-        Assert.Equal(2.0, amd.Slowdown, 1e-6);
+        Assert.Equal(2.0, amd.Slowdown!.Value, 1e-6);
         Assert.Equal((1, 1, true), (amd.Machines, amd.Submissions, amd.Provisional));
-        Assert.Equal(Math.Sqrt(1.3 * 2.0), wasmtime.Slowdown, 1e-6);
+        Assert.Equal(Math.Sqrt(1.3 * 2.0), wasmtime.Slowdown!.Value, 1e-6);
         Assert.Equal("1.61× native", wasmtime.SlowdownText);
         Assert.Equal(62, wasmtime.SpeedPercent);
         Assert.True(wasmtime.Lower <= wasmtime.Slowdown && wasmtime.Slowdown <= wasmtime.Upper);
 
         var wasmer = board.Rows[1];
         Assert.Equal(2, wasmer.Rank);
-        Assert.Equal(3.0, wasmer.Slowdown, 1e-6);
+        Assert.Equal(3.0, wasmer.Slowdown!.Value, 1e-6);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal([1, 2, 1, 2], both.Rows.Select(r => r.Rank));
         Assert.Equal("quick", quick.Size);
         Assert.All(quick.Rows, r => Assert.Equal("quick", r.Size));
-        Assert.Equal(1.2, quick.Rows[0].Slowdown, 1e-6);
+        Assert.Equal(1.2, quick.Rows[0].Slowdown!.Value, 1e-6);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
@@ -50,7 +52,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         Assert.True(wasmtime.Complete);
         Assert.Equal(ResultDocumentBuilder.StartupRatio, wasmtime.Startup.Ratio!.Value, Tolerance);
         Assert.Equal(4.0018, wasmtime.Startup.OverheadMs!.Value, 1e-9);
-        Assert.Equal(["fib", "interp", "sha256", "empty"], wasmtime.Workloads.Select(w => w.Workload));
+        Assert.Equal(["fib", "interp", "sha256", "empty", "inittable", "inittable.preinit"], wasmtime.Workloads.Select(w => w.Workload));
         Assert.All(wasmtime.Workloads, w => Assert.Equal(("ok", 10), (w.Status, w.Pairs)));
         Assert.All(wasmtime.Workloads.Where(w => w.Category != "startup"), w => Assert.Equal(1.5, w.Ratio!.Value, Tolerance));
 
@@ -59,6 +61,86 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         Assert.Equal("2.00×", wasmer.Slowdown);
         Assert.Equal(50, wasmer.SpeedPercent);
         Assert.Equal("cranelift", wasmer.Settings["backend"]);
+    }
+
+    [Fact]
+    public async Task TheNewFiguresRoundTripThroughSubmitAndGet()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var document = key.Document()
+            .WithRatio("wasmtime", 1.5)
+            .WithWorkloadRatio("wasmtime", "interp", 3.0)
+            .WithMemoryRatio("wasmtime", 1.25)
+            .WithStartupRatio("wasmtime", 8)
+            .WithPreinitGain("wasmtime", 4)
+            .WithPhases(new Dictionary<string, long> { ["compile"] = 1_000, ["execute"] = 2_000 })
+            .Build();
+
+        using var created = await Client.SubmitAsync(key, document);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var submitted = (await created.Content.ReadFromJsonAsync<SubmissionResponse>())!;
+        using var read = await Client.GetAsync(created.Headers.Location);
+        var stored = (await read.Content.ReadFromJsonAsync<SubmissionResponse>())!;
+
+        // Everything read back from the database equals what the submission answered, field by field.
+        Assert.Equal(JsonSerializer.Serialize(submitted), JsonSerializer.Serialize(stored));
+
+        var wasmtime = stored.Runtimes.Single(r => r.Slug == "wasmtime");
+        Assert.Equal(Math.Cbrt(1.5 * 3.0 * 1.5), wasmtime.Execution!.Value, Tolerance);
+        Assert.Equal(
+            [("compute", 1.5), ("branchy", 3.0), ("memory", 1.5)],
+            wasmtime.Categories.Select(c => (c.Category, Math.Round(c.Ratio!.Value, 9))));
+
+        // Whole-process time is kernel plus 1 ms on both sides; ratios grow with the round's kernel time,
+        // so the median of ten rounds is the mean of rounds 4 and 5.
+        static double Process(double ratio) => (ProcessRatio(4, ratio) + ProcessRatio(5, ratio)) / 2;
+        Assert.Equal(Math.Cbrt(Process(1.5) * Process(3.0) * Process(1.5)), wasmtime.Process!.Value, Tolerance);
+        Assert.Equal(1.25, wasmtime.Memory!.Value, Tolerance);
+        Assert.Equal((8.0, 8.0, 8.0), (wasmtime.Startup.Ratio!.Value, wasmtime.Startup.Lower!.Value, wasmtime.Startup.Upper!.Value));
+        Assert.Equal(4.0, wasmtime.PreinitGain!.Value, Tolerance);
+        Assert.True(wasmtime.PreinitGain.Lower <= 4.0 && 4.0 <= wasmtime.PreinitGain.Upper);
+
+        var interp = wasmtime.Workloads.Single(w => w.Workload == "interp");
+        Assert.Equal(Process(3.0), interp.Process!.Value, Tolerance);
+        Assert.Equal(1.25, interp.Memory!.Value, Tolerance);
+        Assert.Equal(0, interp.Outliers);
+        Assert.Null(interp.Multimodal);
+        var twin = wasmtime.Workloads.Single(w => w.Workload == ResultDocumentBuilder.PreinitTwin);
+        Assert.Equal((2.0, 1.25), (twin.Ratio!.Value, twin.Memory!.Value));
+    }
+
+    [Fact]
+    public async Task SubmissionsStoredBeforeTheNewFiguresStillRead()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        using var created = await Client.SubmitAsync(key, key.Document().Build());
+
+        // What a row written by the first release looks like: the new columns null, no category rows.
+        await fixture.WithDatabaseAsync(async db =>
+        {
+            await db.CategoryResults.ExecuteDeleteAsync();
+            await db.WorkloadResults.ExecuteUpdateAsync(w => w
+                .SetProperty(x => x.ProcessMedian, (double?)null)
+                .SetProperty(x => x.MemoryMedian, (double?)null)
+                .SetProperty(x => x.Outliers, (int?)null)
+                .SetProperty(x => x.Multimodal, (bool?)null));
+            return await db.RuntimeResults.ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.ProcessValue, (double?)null)
+                .SetProperty(x => x.MemoryValue, (double?)null)
+                .SetProperty(x => x.StartupLower, (double?)null)
+                .SetProperty(x => x.StartupUpper, (double?)null)
+                .SetProperty(x => x.PreinitGainValue, (double?)null));
+        });
+
+        using var response = await Client.GetAsync(created.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var wasmtime = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!.Runtimes[0];
+        Assert.Equal(1.5, wasmtime.Execution!.Value, Tolerance);
+        Assert.Equal((null, null, null), (wasmtime.Process, wasmtime.Memory, wasmtime.PreinitGain));
+        Assert.Equal((null, null), (wasmtime.Startup.Lower, wasmtime.Startup.Upper));
+        Assert.Empty(wasmtime.Categories);
+        Assert.All(wasmtime.Workloads, w => Assert.Equal((null, null, null, null), (w.Process, w.Memory, w.Outliers, w.Multimodal)));
     }
 
     [Fact]
@@ -76,7 +158,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         var replayed = await second.Content.ReadFromJsonAsync<SubmissionResponse>();
         Assert.Equal(created!.Id, replayed!.Id);
         Assert.Equal(created.ReceivedAt, replayed.ReceivedAt);
-        Assert.Equal(new RowCounts(1, 1, 2, 8), await fixture.CountRowsAsync());
+        Assert.Equal(new RowCounts(1, 1, 2, 12), await fixture.CountRowsAsync());
     }
 
     [Fact]
@@ -134,6 +216,12 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         using var response = await Client.GetAsync($"/api/v1/submissions/{new string('0', 64)}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static double ProcessRatio(int round, double ratio)
+    {
+        var kernel = 200_000_000L + (round * 2_000L);
+        return (Math.Round(kernel * ratio) + 1_000_000) / (kernel + 1_000_000);
     }
 }
 

@@ -6,8 +6,9 @@ namespace NearNative.Api.Tests.Support;
 
 /// <summary>
 /// Valid result documents with realistic samples and known answers: native plus two runtimes, the test
-/// suite's four workloads, ten measured rounds and a warm-up round. Every measured round has each runtime
-/// at exactly its configured ratio to native, so the recomputed medians are those ratios.
+/// suite's five workloads (wasm runtimes also run the pre-initialised twin of <c>inittable</c>), ten measured
+/// rounds and a warm-up round. Every measured round has each runtime at exactly its configured ratio to
+/// native, so the recomputed medians are those ratios.
 /// </summary>
 public sealed class ResultDocumentBuilder
 {
@@ -20,10 +21,18 @@ public sealed class ResultDocumentBuilder
             ["interp"] = ("branchy", "2222222222222221", "2222222222222222"),
             ["sha256"] = ("memory", "3333333333333331", "3333333333333332"),
             ["empty"] = ("startup", "cbf29ce484222325", "cbf29ce484222325"),
+            ["inittable"] = ("startup", "4444444444444441", "4444444444444442"),
         };
 
-    /// <summary>Every runtime takes exactly this many times native's process time to run the empty program.</summary>
+    public const string PreinitTwin = "inittable.preinit";
+
+    /// <summary>Unless told otherwise, every runtime takes this many times native's process time to run a start-up workload.</summary>
     public const long StartupRatio = 5;
+
+    /// <summary>Unless told otherwise, the pre-initialised twin runs this many times faster than the plain module.</summary>
+    public const double PreinitGain = 2;
+
+    private const long NativePeakRss = 20_000_000;
 
     private readonly string _keyId;
     private readonly List<RuntimeInfo> _runtimes =
@@ -34,7 +43,12 @@ public sealed class ResultDocumentBuilder
     ];
 
     private readonly Dictionary<string, double> _ratios = new() { ["wasmtime"] = 1.5, ["wasmer"] = 2.0 };
+    private readonly Dictionary<(string Runtime, string Workload), double> _workloadRatios = [];
+    private readonly Dictionary<string, double> _startupRatios = [];
+    private readonly Dictionary<string, double> _memoryRatios = [];
+    private readonly Dictionary<string, double> _preinitGains = [];
     private readonly HashSet<(string Runtime, string Workload)> _wrongOutputs = [];
+    private IReadOnlyDictionary<string, long>? _phases;
     private string _size = "quick";
     private string _machineId = MachineId("machine-1");
     private string _vendor = "GenuineIntel";
@@ -50,6 +64,41 @@ public sealed class ResultDocumentBuilder
     public ResultDocumentBuilder WithRatio(string runtime, double ratio)
     {
         _ratios[runtime] = ratio;
+        return this;
+    }
+
+    /// <summary>The runtime's kernel time on one workload is exactly <paramref name="ratio"/> × native.</summary>
+    public ResultDocumentBuilder WithWorkloadRatio(string runtime, string workload, double ratio)
+    {
+        _workloadRatios[(runtime, workload)] = ratio;
+        return this;
+    }
+
+    /// <summary>The runtime's whole-process time on the start-up workloads is exactly <paramref name="ratio"/> × native.</summary>
+    public ResultDocumentBuilder WithStartupRatio(string runtime, double ratio)
+    {
+        _startupRatios[runtime] = ratio;
+        return this;
+    }
+
+    /// <summary>The runtime's peak resident memory is exactly <paramref name="ratio"/> × native's on every workload.</summary>
+    public ResultDocumentBuilder WithMemoryRatio(string runtime, double ratio)
+    {
+        _memoryRatios[runtime] = ratio;
+        return this;
+    }
+
+    /// <summary>The runtime runs the pre-initialised twin exactly <paramref name="gain"/> times faster than the plain module.</summary>
+    public ResultDocumentBuilder WithPreinitGain(string runtime, double gain)
+    {
+        _preinitGains[runtime] = gain;
+        return this;
+    }
+
+    /// <summary>Every measured wasm sample reports these in-process phases.</summary>
+    public ResultDocumentBuilder WithPhases(IReadOnlyDictionary<string, long> phases)
+    {
+        _phases = phases;
         return this;
     }
 
@@ -104,30 +153,10 @@ public sealed class ResultDocumentBuilder
         var samples = new List<Sample>();
         foreach (var (workload, spec) in Workloads)
         {
-            var checksum = _size == "full" ? spec.Full : spec.Quick;
-            var startup = spec.Category == "startup";
-
-            // A warm-up round whose figures would wreck every ratio if they were counted.
-            foreach (var runtime in _runtimes)
+            AddSamples(samples, workload, _size == "full" ? spec.Full : spec.Quick, spec.Category == "startup", twin: false);
+            if (workload == "inittable")
             {
-                samples.Add(new Sample(0, workload, runtime.Id, SampleStage.Warmup, SampleOutcome.Ok,
-                    startup ? 0 : runtime.IsNative ? 1_000 : 900_000_000, 1_000_000_000, 10_000_000, checksum));
-            }
-
-            for (var round = 0; round < 10; round++)
-            {
-                var nativeKernel = 200_000_000L + (round * 2_000L);
-                var nativeWall = 1_000_000L + (round * 100L);
-                foreach (var runtime in _runtimes)
-                {
-                    var ratio = runtime.IsNative ? 1.0 : _ratios[runtime.Id];
-                    var kernel = startup ? 0 : (long)Math.Round(nativeKernel * ratio);
-                    var wall = startup ? nativeWall * (runtime.IsNative ? 1 : StartupRatio) : kernel + 1_000_000;
-                    var wrong = _wrongOutputs.Contains((runtime.Id, workload));
-                    samples.Add(new Sample(round, workload, runtime.Id, SampleStage.Measured,
-                        wrong ? SampleOutcome.ChecksumMismatch : SampleOutcome.Ok,
-                        kernel, wall, 20_000_000, wrong ? "deadbeefdeadbeef" : checksum));
-                }
+                AddSamples(samples, PreinitTwin, _size == "full" ? spec.Full : spec.Quick, startup: true, twin: true);
             }
         }
 
@@ -149,5 +178,38 @@ public sealed class ResultDocumentBuilder
             Samples = samples,
         };
         return _edit(document);
+    }
+
+    /// <summary>A warm-up round and ten measured rounds of one workload; a twin is run by the wasm runtimes only.</summary>
+    private void AddSamples(List<Sample> samples, string workload, string checksum, bool startup, bool twin)
+    {
+        var runtimes = _runtimes.Where(r => !twin || !r.IsNative).ToList();
+
+        // A warm-up round whose figures would wreck every ratio if they were counted.
+        foreach (var runtime in runtimes)
+        {
+            samples.Add(new Sample(0, workload, runtime.Id, SampleStage.Warmup, SampleOutcome.Ok,
+                startup ? 0 : runtime.IsNative ? 1_000 : 900_000_000, 1_000_000_000, 10_000_000, checksum));
+        }
+
+        for (var round = 0; round < 10; round++)
+        {
+            var nativeKernel = 200_000_000L + (round * 2_000L);
+            var nativeWall = 1_000_000L + (round * 100L);
+            foreach (var runtime in runtimes)
+            {
+                var ratio = runtime.IsNative ? 1.0 : _workloadRatios.GetValueOrDefault((runtime.Id, workload), _ratios[runtime.Id]);
+                var startupRatio = runtime.IsNative ? 1.0 : _startupRatios.GetValueOrDefault(runtime.Id, StartupRatio);
+                var gain = twin ? _preinitGains.GetValueOrDefault(runtime.Id, PreinitGain) : 1.0;
+                var memory = runtime.IsNative ? 1.0 : _memoryRatios.GetValueOrDefault(runtime.Id, 1.0);
+                var kernel = startup ? 0 : (long)Math.Round(nativeKernel * ratio);
+                var wall = startup ? (long)Math.Round(nativeWall * startupRatio / gain) : kernel + 1_000_000;
+                var wrong = _wrongOutputs.Contains((runtime.Id, workload));
+                samples.Add(new Sample(round, workload, runtime.Id, SampleStage.Measured,
+                    wrong ? SampleOutcome.ChecksumMismatch : SampleOutcome.Ok,
+                    kernel, wall, (long)Math.Round(NativePeakRss * memory), wrong ? "deadbeefdeadbeef" : checksum,
+                    runtime.IsNative ? null : _phases));
+            }
+        }
     }
 }
