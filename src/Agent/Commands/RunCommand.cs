@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text;
 using NearNative.Agent.Files;
@@ -14,6 +15,7 @@ namespace NearNative.Agent.Commands;
 public static class RunCommand
 {
     private const int MaxRounds = 1000;
+    private const long MinMemoryCap = 64L << 20;
 
     public static Command Create(AgentContext context)
     {
@@ -27,8 +29,32 @@ public static class RunCommand
         };
         var rounds = new Option<int?>("--rounds")
         {
-            Description = $"Measured rounds after the warm-up round. Default: {RunSettings.DefaultQuickRounds} with --quick, else {RunSettings.DefaultFullRounds}.",
+            Description = $"Minimum measured rounds after the warm-up round; more while an interval is wider than ±2%. Default: {RunSettings.DefaultQuickRounds} with --quick, else {RunSettings.DefaultFullRounds}.",
             HelpName = "N",
+            CustomParser = result => ParseRounds(result, "--rounds"),
+        };
+        var maxRounds = new Option<int?>("--max-rounds")
+        {
+            Description = $"Most measured rounds for a workload whose 95% interval is still wider than ±2%. Default: {RunSettings.DefaultMaxRounds}.",
+            HelpName = "N",
+            CustomParser = result => ParseRounds(result, "--max-rounds"),
+        };
+        var budget = new Option<TimeSpan?>("--budget")
+        {
+            Description = "Time budget of the whole measurement (e.g. 15m, 1h, 90s); no round starts that would overrun it. Default: 2m with --quick, else 15m.",
+            HelpName = "DURATION",
+            CustomParser = result => ParseDuration(result, "--budget", TimeSpan.FromSeconds(1)),
+        };
+        var maxWait = new Option<TimeSpan?>("--max-wait")
+        {
+            Description = "How long to wait for a quiet machine before measuring anyway (the run is then marked noisy). Default: 2m; 0 to not wait.",
+            HelpName = "DURATION",
+            CustomParser = result => ParseDuration(result, "--max-wait", TimeSpan.Zero),
+        };
+        var memoryCap = new Option<long?>("--memory-cap")
+        {
+            Description = "Kill a measured process whose resident memory exceeds this (e.g. 4G, 512M). Default: 4G.",
+            HelpName = "SIZE",
             CustomParser = result =>
             {
                 if (result.Tokens.Count == 0)
@@ -36,14 +62,19 @@ public static class RunCommand
                     return null;
                 }
 
-                if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds)
+                if (ByteSizeText.TryParse(result.Tokens[0].Value, out var bytes) && bytes >= MinMemoryCap)
                 {
-                    return n;
+                    return bytes;
                 }
 
-                result.AddError($"--rounds must be a whole number from 1 to {MaxRounds}, not '{result.Tokens[0].Value}'");
+                result.AddError($"--memory-cap must be a size of at least 64M such as 4G, not '{result.Tokens[0].Value}'");
                 return null;
             },
+        };
+        var runtimeFile = new Option<string?>("--runtime-file")
+        {
+            Description = "Your own runtime definitions. Default: runtimes.json in the agent's home directory, if any.",
+            HelpName = "FILE",
         };
         var seed = new Option<int?>("--seed") { Description = "Seed of the shuffled round order. Default: random (recorded in the result).", HelpName = "N" };
         var suite = new Option<string?>("--suite") { Description = "Suite directory. Default: $NEARNATIVE_SUITE, the suite next to the agent, or ./suite upwards.", HelpName = "DIR" };
@@ -52,16 +83,37 @@ public static class RunCommand
         var noPin = new Option<bool>("--no-pin") { Description = "Do not pin the agent and its children to one core." };
         var submit = new Option<bool>("--submit") { Description = "Sign the result and send it to --server when done." };
         var server = CommonOptions.Server(required: false);
-
-        var command = new Command("run", "Run the suite natively and under each WebAssembly runtime, and report the ratios.")
+        var wasm = new Option<string?>("--wasm") { Description = "Measure your own program instead of the suite: this module under every wasm runtime (needs --native).", HelpName = "FILE" };
+        var native = new Option<string?>("--native") { Description = "The native build of the same program, the baseline (needs --wasm).", HelpName = "FILE" };
+        var programArguments = new Argument<string[]>("args")
         {
-            quick, output, runtimes, rounds, seed, suite, dryRun, json, noPin, submit, server,
+            Description = "Arguments for your own program, after --.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var command = new Command("run", "Run the suite (or your own program) natively and under each WebAssembly runtime, and report the ratios.")
+        {
+            quick, output, runtimes, runtimeFile, rounds, maxRounds, budget, maxWait, memoryCap, seed, suite, dryRun, json, noPin, submit, server, wasm, native,
+            programArguments,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(submit) && result.GetValue(server) is null)
+            var custom = result.GetValue(wasm) is not null || result.GetValue(native) is not null;
+            if (custom && result.GetValue(submit))
+            {
+                result.AddError("--submit: your own program is never sent to the leaderboard, which compares only its suites");
+            }
+            else if (result.GetValue(submit) && result.GetValue(server) is null)
             {
                 result.AddError("--submit needs --server URL");
+            }
+            else if (custom && (result.GetValue(wasm) is null || result.GetValue(native) is null))
+            {
+                result.AddError("--wasm and --native go together: the module and the native build of the same program");
+            }
+            else if (!custom && result.GetValue(programArguments) is { Length: > 0 } extra)
+            {
+                result.AddError($"unexpected argument '{extra[0]}' (program arguments after -- need --wasm and --native)");
             }
         });
 
@@ -74,26 +126,75 @@ public static class RunCommand
                 parsed.GetValue(rounds),
                 parsed.GetValue(seed),
                 parsed.GetValue(suite),
-                Pin: !parsed.GetValue(noPin));
+                Pin: !parsed.GetValue(noPin),
+                parsed.GetValue(maxRounds),
+                parsed.GetValue(budget),
+                parsed.GetValue(maxWait),
+                parsed.GetValue(memoryCap),
+                parsed.GetValue(wasm) is { } module && parsed.GetValue(native) is { } baseline
+                    ? new CustomProgram(Path.GetFullPath(module), Path.GetFullPath(baseline), parsed.GetValue(programArguments) ?? [])
+                    : null);
             var outputs = new RunOutputs(parsed.GetValue(output), parsed.GetValue(dryRun), parsed.GetValue(json), parsed.GetValue(submit) ? parsed.GetValue(server) : null);
-            return await ExecuteAsync(context, settings, outputs, cancellationToken);
+            return await ExecuteAsync(context, settings, outputs, parsed.GetValue(runtimeFile), cancellationToken);
         });
         return command;
+    }
+
+    private static int? ParseRounds(ArgumentResult result, string name)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds)
+        {
+            return n;
+        }
+
+        result.AddError($"{name} must be a whole number from 1 to {MaxRounds}, not '{result.Tokens[0].Value}'");
+        return null;
+    }
+
+    private static TimeSpan? ParseDuration(ArgumentResult result, string name, TimeSpan minimum)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (DurationText.TryParse(result.Tokens[0].Value, out var duration) && duration >= minimum)
+        {
+            return duration;
+        }
+
+        result.AddError($"{name} must be a duration such as 90s, 15m or 1h, not '{result.Tokens[0].Value}'");
+        return null;
     }
 
     /// <param name="SubmitTo">Server to send the signed result to; null to keep it local.</param>
     public sealed record RunOutputs(string? OutFile, bool DryRun, bool Json, Uri? SubmitTo);
 
-    public static async Task<int> ExecuteAsync(AgentContext context, RunSettings settings, RunOutputs outputs, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(
+        AgentContext context,
+        RunSettings settings,
+        RunOutputs outputs,
+        string? runtimeFile,
+        CancellationToken cancellationToken)
     {
         // A missing key should stop a --submit run before minutes of measuring, not after.
+        if (outputs.SubmitTo is not null && settings.Custom is not null)
+        {
+            throw AgentException.Usage("--submit: your own program is never sent to the leaderboard, which compares only its suites");
+        }
+
         var keys = new KeyStore(context.Home);
         if (outputs.SubmitTo is not null && !outputs.DryRun && !keys.Exists)
         {
             throw AgentException.Usage("--submit needs a signing key: run `nearnative keys init` and `keys register` first");
         }
 
-        var pipeline = new RunPipeline(context, RuntimeCatalog.All(context.Self));
+        var pipeline = new RunPipeline(context, RuntimeCatalog.All(context, runtimeFile));
         var outcome = await pipeline.ExecuteAsync(
             settings,
             context.Error.WriteLine,
@@ -126,7 +227,7 @@ public static class RunCommand
         }
         else
         {
-            ResultTable.Write(context.Out, outcome.Document, outcome.Suite.Manifest);
+            ResultTable.Write(context.Out, outcome.Document, outcome.Specs);
         }
 
         if (outputs.SubmitTo is { } serverUrl)

@@ -14,6 +14,9 @@ public sealed class ProductionSafety
 
     private ProductionSafety(nint? affinity) => _affinity = affinity;
 
+    /// <summary>Changes nothing, neither this process nor its children: for tests that start children in the test host.</summary>
+    public static ProductionSafety Unchanged { get; } = new(null);
+
     /// <summary>The core everything runs on, or null when not pinned.</summary>
     public int? PinnedCore { get; private init; }
 

@@ -1,70 +1,168 @@
+using System.Diagnostics;
 using NearNative.Agent.Files;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Runtimes;
 using NearNative.Domain.Results;
+using NearNative.Domain.Statistics;
 
 namespace NearNative.Agent.Measurement;
 
 /// <summary>
-/// Runs the rounds: every workload under every runtime once per round, in the seeded shuffled order, each
-/// sample one fresh process timed from outside.
+/// Runs the rounds, each sample one fresh process timed from outside, in a seeded shuffled order per round.
+/// First the cold-start rounds (the empty program, at least 20), then the minimum rounds of every other
+/// workload, then extra rounds for the workloads whose interval is still wider than the target, while the
+/// maximum and the time budget allow. Round 0 of each phase is a warm-up, kept and labelled.
 /// </summary>
-public static class MeasurementSession
+public sealed class MeasurementSession
 {
     public const int WarmupRound = 0;
 
-    public static int TotalProcesses(MeasurementPlan plan) =>
-        (plan.Rounds + 1) * plan.Suite.Manifest.Workloads.Count * plan.Runtimes.Count;
+    private readonly MeasurementPlan _plan;
+    private readonly MeasuredLauncher _launcher;
+    private readonly NoiseMonitor _noise;
+    private readonly Action<MeasurementProgress> _report;
+    private readonly Dictionary<string, IRuntime> _runtimes;
+    private readonly SplitMix64 _random;
+    private readonly RoundBudget _budget;
+    private readonly Stopwatch _clock = new();
+    private readonly List<Sample> _samples = [];
+    private readonly Dictionary<(string, string), string> _failures = [];
+    private readonly Dictionary<string, int> _measuredRounds = [];
+    private int _planned;
 
-    public static async Task<MeasurementResult> RunAsync(
-        MeasurementPlan plan,
-        ProductionSafety safety,
-        Action<MeasurementProgress> report,
-        CancellationToken cancellationToken)
+    private MeasurementSession(MeasurementPlan plan, MeasuredLauncher launcher, NoiseMonitor noise, Action<MeasurementProgress> report)
     {
-        var manifest = plan.Suite.Manifest;
-        var runtimes = plan.Runtimes.ToDictionary(r => r.Id);
-        var workloads = manifest.Workloads.ToDictionary(w => w.Id);
-        var schedule = RoundSchedule.Create([.. workloads.Keys], [.. runtimes.Keys], plan.Rounds + 1, plan.Seed);
-        var total = TotalProcesses(plan);
-
-        var samples = new List<Sample>(total);
-        var failures = new Dictionary<(string, string), string>();
-        for (var round = 0; round < schedule.Count; round++)
-        {
-            var stage = round == WarmupRound ? SampleStage.Warmup : SampleStage.Measured;
-            foreach (var run in schedule[round])
-            {
-                report(new MeasurementProgress(round, plan.Rounds, stage, run.Workload, run.Runtime, samples.Count, total));
-                var workload = workloads[run.Workload];
-                var runtime = runtimes[run.Runtime];
-                using var scratch = workload.Scratch ? ScratchDirectory.Create(plan.ScratchRoot) : null;
-                var startInfo = runtime.CreateStartInfo(new WorkloadInvocation(
-                    plan.Suite.ArtifactPath(workload, runtime.ArtifactKind),
-                    workload.Sizes[plan.Size],
-                    scratch?.Path ?? plan.Suite.Directory,
-                    Preopen: scratch is not null));
-
-                var result = await ProcessRunner.RunAsync(startInfo, plan.ProcessTimeout, safety.ApplyTo, cancellationToken);
-                var sample = SampleClassifier.Classify(result, round, stage, run.Workload, run.Runtime, plan.Size, workload.Checksums[plan.Size]);
-                samples.Add(sample);
-                if (sample.Outcome != SampleOutcome.Ok)
-                {
-                    failures.TryAdd((run.Workload, run.Runtime), Describe(run, sample, result));
-                }
-            }
-        }
-
-        report(new MeasurementProgress(plan.Rounds, plan.Rounds, SampleStage.Measured, "", "", samples.Count, total));
-        return new MeasurementResult(samples, [.. failures.Values]);
+        _plan = plan;
+        _launcher = launcher;
+        _noise = noise;
+        _report = report;
+        _runtimes = plan.Runtimes.ToDictionary(r => r.Id);
+        _random = new SplitMix64(unchecked((ulong)plan.Seed));
+        _budget = new RoundBudget(plan.Budget);
+        _planned = plan.MinimumProcesses;
     }
 
-    private static string Describe(ScheduledRun run, Sample sample, ProcessResult result)
+    public static Task<MeasurementResult> RunAsync(
+        MeasurementPlan plan,
+        MeasuredLauncher launcher,
+        NoiseMonitor noise,
+        Action<MeasurementProgress> report,
+        CancellationToken cancellationToken) =>
+        new MeasurementSession(plan, launcher, noise, report).RunAsync(cancellationToken);
+
+    private async Task<MeasurementResult> RunAsync(CancellationToken cancellationToken)
+    {
+        _clock.Start();
+        var coldStart = await RunFixedAsync(RoundNoise.ColdStartPhase, _plan.ColdStart, _plan.Rounds.ColdStart, cancellationToken);
+        var minimum = await RunFixedAsync(RoundNoise.WorkloadsPhase, _plan.Workloads, _plan.Rounds.Minimum, cancellationToken);
+        var stoppedBy = coldStart.BudgetEnded || minimum.BudgetEnded
+            ? RunInfo.StoppedBudget
+            : await RunExtraAsync(minimum.Rounds + 1, cancellationToken);
+
+        _report(new MeasurementProgress(RoundNoise.WorkloadsPhase, 0, 0, SampleStage.Measured, "", "", _samples.Count, _samples.Count));
+        return new MeasurementResult(_samples, [.. _failures.Values], coldStart.Rounds, _measuredRounds, stoppedBy, _clock.Elapsed);
+    }
+
+    /// <returns>Measured rounds completed, and whether the budget stopped the phase early.</returns>
+    private async Task<(int Rounds, bool BudgetEnded)> RunFixedAsync(string phase, IReadOnlyList<WorkloadUnit> units, int rounds, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
+            return (0, false);
+        }
+
+        for (var round = WarmupRound; round <= rounds; round++)
+        {
+            if (!_budget.Allows(_clock.Elapsed, units.Select(u => u.Id)))
+            {
+                _planned -= (rounds - round + 1) * units.Sum(u => u.Runs.Count);
+                return (Math.Max(0, round - 1), true);
+            }
+
+            await RunRoundAsync(phase, round, rounds, units, cancellationToken);
+        }
+
+        return (rounds, false);
+    }
+
+    /// <returns>Why the extra rounds ended.</returns>
+    private async Task<string> RunExtraAsync(int firstRound, CancellationToken cancellationToken)
+    {
+        for (var round = firstRound; round <= _plan.Rounds.Maximum; round++)
+        {
+            var unsettled = AdaptiveRounds.Unsettled(_plan.Workloads, _samples, _plan.Rounds.TargetHalfWidth);
+            if (unsettled.Count == 0)
+            {
+                return RunInfo.StoppedSettled;
+            }
+
+            if (!_budget.Allows(_clock.Elapsed, unsettled.Select(u => u.Id)))
+            {
+                return RunInfo.StoppedBudget;
+            }
+
+            _planned += unsettled.Sum(u => u.Runs.Count);
+            await RunRoundAsync(RoundNoise.WorkloadsPhase, round, _plan.Rounds.Maximum, unsettled, cancellationToken);
+        }
+
+        return AdaptiveRounds.Unsettled(_plan.Workloads, _samples, _plan.Rounds.TargetHalfWidth).Count == 0
+            ? RunInfo.StoppedSettled
+            : RunInfo.StoppedMaxRounds;
+    }
+
+    private async Task RunRoundAsync(string phase, int round, int rounds, IReadOnlyList<WorkloadUnit> units, CancellationToken cancellationToken)
+    {
+        var stage = round == WarmupRound ? SampleStage.Warmup : SampleStage.Measured;
+        var order = RoundSchedule.Shuffle([.. units.SelectMany(u => u.Runs.Select(r => (Unit: u, Run: r)))], _random);
+        var spent = units.ToDictionary(u => u.Id, _ => TimeSpan.Zero);
+        var before = NoiseReading.Take();
+        foreach (var (unit, run) in order)
+        {
+            _report(new MeasurementProgress(phase, round, rounds, stage, run.Workload, run.Runtime, _samples.Count, _planned));
+            var started = Stopwatch.GetTimestamp();
+            await RunOneAsync(unit, run, round, stage, cancellationToken);
+            spent[unit.Id] += Stopwatch.GetElapsedTime(started);
+        }
+
+        _noise.RecordRound(phase, round, before);
+        foreach (var (unit, duration) in spent)
+        {
+            _budget.Record(unit, duration);
+            if (stage == SampleStage.Measured)
+            {
+                _measuredRounds[unit] = _measuredRounds.GetValueOrDefault(unit) + 1;
+            }
+        }
+    }
+
+    private async Task RunOneAsync(WorkloadUnit unit, MeasuredRun run, int round, SampleStage stage, CancellationToken cancellationToken)
+    {
+        var runtime = _runtimes[run.Runtime];
+        using var scratch = unit.Scratch ? ScratchDirectory.Create(_plan.ScratchRoot) : null;
+        var startInfo = runtime.CreateStartInfo(new WorkloadInvocation(
+            run.ArtifactPath,
+            unit.Arguments,
+            scratch?.Path ?? _plan.WorkingDirectory,
+            Preopen: scratch is not null));
+
+        var result = await _launcher.RunAsync(startInfo, _plan.ProcessTimeout, cancellationToken);
+        var sample = unit.UserProgram
+            ? SampleClassifier.ClassifyUserProgram(result, round, stage, run.Workload, run.Runtime, unit.ExpectedChecksum)
+            : SampleClassifier.Classify(result, round, stage, run.Workload, run.Runtime, unit.Size, unit.ExpectedChecksum, run.BaselineWorkload);
+        _samples.Add(sample);
+        if (sample.Outcome != SampleOutcome.Ok)
+        {
+            _failures.TryAdd((run.Workload, run.Runtime), Describe(run, sample, result));
+        }
+    }
+
+    private static string Describe(MeasuredRun run, Sample sample, ProcessResult result)
     {
         var reason = sample.Outcome switch
         {
             SampleOutcome.TimedOut => "timed out",
             SampleOutcome.ChecksumMismatch => $"wrong output (checksum {sample.Checksum})",
+            _ when result.MemoryCapExceeded => "killed: resident memory above the cap",
             _ when result.ExitCode is null => FirstLine(result.StderrTail),
             _ when result.ExitCode != 0 => $"exit code {result.ExitCode}: {FirstLine(result.StderrTail)}",
             _ => "unreadable output line",

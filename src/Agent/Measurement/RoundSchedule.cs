@@ -20,16 +20,21 @@ public static class RoundSchedule
         var schedule = new List<IReadOnlyList<ScheduledRun>>(rounds);
         for (var round = 0; round < rounds; round++)
         {
-            var runs = (from w in workloads from r in runtimes select new ScheduledRun(w, r)).ToArray();
-            for (var i = runs.Length - 1; i > 0; i--)
-            {
-                var j = random.NextInt(i + 1);
-                (runs[i], runs[j]) = (runs[j], runs[i]);
-            }
-
-            schedule.Add(runs);
+            schedule.Add(Shuffle((from w in workloads from r in runtimes select new ScheduledRun(w, r)).ToArray(), random));
         }
 
         return schedule;
+    }
+
+    /// <summary>Fisher–Yates in place with the given generator; returns the same array.</summary>
+    public static T[] Shuffle<T>(T[] items, SplitMix64 random)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var j = random.NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+
+        return items;
     }
 }

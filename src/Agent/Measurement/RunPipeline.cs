@@ -2,16 +2,18 @@ using System.Reflection;
 using System.Security.Cryptography;
 using NearNative.Agent.Commands;
 using NearNative.Agent.Machine;
+using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
+using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Measurement;
 
 /// <summary>
-/// The work behind <c>run</c>: verify the suite, describe the machine, find the runtimes, measure the
-/// rounds and assemble the unsigned result document.
+/// The work behind <c>run</c>: verify the suite (or take the user's program), describe the machine, find the
+/// runtimes, wait for a quiet machine, measure the rounds and assemble the unsigned result document.
 /// </summary>
 public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> catalog)
 {
@@ -20,7 +22,8 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
     {
         if (slugs is null)
         {
-            return catalog;
+            // An interpreter needs hours for the full suite: it runs only when asked for by name.
+            return [.. catalog.Where(r => !r.IsInterpreter)];
         }
 
         var known = catalog.Select(r => r.Id).ToList();
@@ -34,8 +37,8 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         return [.. catalog.Where(r => r.IsNative || slugs.Contains(r.Id))];
     }
 
-    /// <param name="notice">One-line messages for the user: skipped runtimes, pinning.</param>
-    /// <param name="track">Wraps the measurement with live progress.</param>
+    /// <param name="notice">One-line messages for the user: skipped runtimes, waiting, warnings.</param>
+    /// <param name="track">Wraps the measurement with live progress; gets the processes planned at first.</param>
     public async Task<RunOutcome> ExecuteAsync(
         RunSettings settings,
         Action<string> notice,
@@ -43,36 +46,39 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         CancellationToken cancellationToken)
     {
         var selected = Select(settings.Runtimes);
-        var directory = SuiteLocator.Locate(settings.SuiteDirectory, context.SuiteFromEnvironment, AppContext.BaseDirectory, Environment.CurrentDirectory);
-        var suite = SuiteVerifier.Load(directory);
+        var custom = settings.Custom is { } program ? CustomRun.Open(program) : null;
+        var suite = custom?.Suite ?? SuiteVerifier.Load(
+            SuiteLocator.Locate(settings.SuiteDirectory, context.SuiteFromEnvironment, AppContext.BaseDirectory, Environment.CurrentDirectory));
 
         var safety = ProductionSafety.Apply(settings.Pin);
-        var noise = NoiseMonitor.Start();
         var machine = MachineDetector.Detect(context.Home);
+        var (available, skipped) = await FindRuntimesAsync(selected, suite, custom is not null, notice, cancellationToken);
+        var launcher = CreateLauncher(settings, safety, notice);
+        var seed = settings.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+        var runtimes = available.Select(a => a.Runtime).ToList();
 
-        var available = new List<(IRuntime Runtime, RuntimeInfo Info)>();
-        var skipped = new List<SkippedRuntime>();
-        foreach (var runtime in selected)
+        IReadOnlyList<WorkloadSpec> specs;
+        MeasurementPlan plan;
+        var scratchRoot = Path.Combine(context.Home, "scratch");
+        if (custom is not null)
         {
-            var probe = await runtime.ProbeAsync(suite, cancellationToken);
-            if (probe.Info is { } info)
-            {
-                available.Add((runtime, info));
-            }
-            else
-            {
-                skipped.Add(new SkippedRuntime(runtime.Id, probe.SkipReason ?? "unavailable"));
-                notice($"skipping {runtime.Id}: {probe.SkipReason}");
-            }
+            var checksum = await custom.ReferenceChecksumAsync(launcher, scratchRoot, settings.ProcessTimeout, cancellationToken);
+            specs = [MeasurementPlans.CustomSpec(checksum)];
+            plan = new MeasurementPlan(runtimes, [], [MeasurementPlans.CustomUnit(custom.Program, runtimes, checksum)], settings.RoundPolicy with { ColdStart = 0 },
+                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratchRoot, Environment.CurrentDirectory);
+        }
+        else
+        {
+            specs = suite.Manifest.SpecsFor(settings.Size);
+            var (coldStart, workloads) = MeasurementPlans.SuiteUnits(suite, settings.Size, runtimes);
+            plan = new MeasurementPlan(runtimes, coldStart, workloads, settings.RoundPolicy,
+                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratchRoot, suite.Directory);
         }
 
-        var seed = settings.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var plan = new MeasurementPlan(suite, settings.Size, [.. available.Select(a => a.Runtime)], settings.EffectiveRounds, seed, settings.ProcessTimeout,
-            Path.Combine(context.Home, "scratch"));
-        var measured = await track(
-            MeasurementSession.TotalProcesses(plan),
-            report => MeasurementSession.RunAsync(plan, safety, report, cancellationToken));
-        var quiet = noise.Stop(machine.Cpu.LogicalCores);
+        var quiet = await QuietWait.WaitAsync(machine.Cpu.LogicalCores, settings.EffectiveMaxWait, notice, cancellationToken);
+        var noise = NoiseMonitor.Start(machine.Cpu.LogicalCores);
+        var measured = await track(plan.MinimumProcesses, report => MeasurementSession.RunAsync(plan, launcher, noise, report, cancellationToken));
+        var noiseReport = noise.Stop(quiet.Quiet);
 
         var document = new ResultDocument
         {
@@ -81,20 +87,89 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
             CreatedAt = DateTimeOffset.UtcNow,
             Nonce = DocumentSealer.NewNonce(),
             Agent = new AgentInfo(AgentVersion),
-            Suite = new SuiteReference(suite.Manifest.Suite, settings.Size),
+            Suite = custom is null ? new SuiteReference(suite.Manifest.Suite, settings.Size) : new SuiteReference(MeasurementPlans.CustomWorkloadId, MeasurementPlans.CustomWorkloadId),
             Machine = machine,
             Run = new RunInfo(
-                plan.Rounds,
+                plan.Rounds.Minimum,
                 seed,
-                quiet.Noisy,
-                Math.Round(quiet.LoadBefore, 2),
-                Math.Round(quiet.LoadAfter, 2),
-                Math.Round(quiet.StealPercent, 3)),
+                noiseReport.Noisy,
+                Math.Round(noiseReport.LoadBefore, 2),
+                Math.Round(noiseReport.LoadAfter, 2),
+                Math.Round(noiseReport.StealPercent, 3),
+                ColdStartRounds: measured.ColdStartRounds,
+                MaxRounds: plan.Rounds.Maximum,
+                BudgetSeconds: Math.Round(plan.Budget.TotalSeconds, 1),
+                StoppedBy: measured.StoppedBy,
+                WorkloadRounds: measured.WorkloadRounds,
+                WaitedSeconds: Math.Round(quiet.Waited.TotalSeconds, 1),
+                CpuPressureBefore: quiet.CpuPressureAvg10,
+                NoisyRounds: noiseReport.NoisyRounds,
+                RoundNoise: noiseReport.Rounds,
+                MemoryCapBytes: launcher.MeasuresMemory ? launcher.Limits.MemoryCapBytes : null,
+                PeakRssMethod: launcher.MeasuresMemory ? RunInfo.ForkWait4Method : null,
+                CustomModuleSha256: custom?.WasmSha256),
             Runtimes = [.. available.Select(a => a.Info)],
             Samples = measured.Samples,
             Skipped = skipped,
         };
-        return new RunOutcome(document, suite, measured.Failures);
+        return new RunOutcome(document, specs, measured.Failures);
+    }
+
+    private async Task<(List<(IRuntime Runtime, RuntimeInfo Info)> Available, List<SkippedRuntime> Skipped)> FindRuntimesAsync(
+        IReadOnlyList<IRuntime> selected,
+        LoadedSuite suite,
+        bool custom,
+        Action<string> notice,
+        CancellationToken cancellationToken)
+    {
+        var available = new List<(IRuntime Runtime, RuntimeInfo Info)>();
+        var skipped = new List<SkippedRuntime>();
+        void Skip(IRuntime runtime, string reason)
+        {
+            skipped.Add(new SkippedRuntime(runtime.Id, reason));
+            notice($"skipping {runtime.Id}: {reason}");
+        }
+
+        foreach (var runtime in selected)
+        {
+            if (custom && !runtime.IsNative && runtime.ArtifactKind != LoadedSuite.WasmArtifact)
+            {
+                Skip(runtime, "it runs only the suite's own builds, not a user's module");
+                continue;
+            }
+
+            var probe = await runtime.ProbeAsync(suite, cancellationToken);
+            if (probe.Info is not { } info)
+            {
+                Skip(runtime, probe.SkipReason ?? "unavailable");
+                continue;
+            }
+
+            var preparation = custom
+                ? RuntimePreparation.NothingToDo
+                : await runtime.PrepareAsync(suite, Path.Combine(context.Home, "cache", runtime.Id), cancellationToken);
+            if (!preparation.IsReady)
+            {
+                Skip(runtime, preparation.FailureReason!);
+                continue;
+            }
+
+            available.Add((runtime, info));
+        }
+
+        return (available, skipped);
+    }
+
+    private MeasuredLauncher CreateLauncher(RunSettings settings, ProductionSafety safety, Action<string> notice)
+    {
+        var nnExec = NnExec.Locate(AppContext.BaseDirectory, out var problem);
+        if (nnExec is null)
+        {
+            notice($"warning: {problem}; peak memory is not measured and the memory cap is not enforced");
+        }
+
+        var limits = new ChildLimits(ChildLimits.LowestPriority, IdleIo: true, safety.PinnedCore, settings.EffectiveMemoryCapBytes);
+        return new MeasuredLauncher(nnExec, limits, safety, Path.Combine(context.Home, "run"));
     }
 
     public static string AgentVersion

@@ -1,26 +1,58 @@
+using NearNative.Agent.Native;
 using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Measurement;
 
 /// <summary>What <c>run</c> was asked to do, after parsing and before anything is measured.</summary>
 /// <param name="Runtimes">Slugs to run besides native; null for every known runtime.</param>
-/// <param name="Rounds">Measured rounds; null for the default of the size.</param>
+/// <param name="Rounds">Minimum measured rounds; null for the default of the size.</param>
 /// <param name="Seed">Seed of the round order; null for a random one (recorded in the document either way).</param>
+/// <param name="MaxRounds">Most measured rounds a workload whose interval stays wide can get; null for the default.</param>
+/// <param name="Budget">Whole-suite time budget; null for the default of the size.</param>
+/// <param name="MaxWait">How long to wait for a quiet machine before measuring anyway; null for the default.</param>
+/// <param name="MemoryCapBytes">Resident memory above which a measured process is killed; null for the default.</param>
+/// <param name="Custom">A user's own program to measure instead of the suite.</param>
 public sealed record RunSettings(
     bool Quick,
     IReadOnlyList<string>? Runtimes,
     int? Rounds,
     int? Seed,
     string? SuiteDirectory,
-    bool Pin)
+    bool Pin,
+    int? MaxRounds = null,
+    TimeSpan? Budget = null,
+    TimeSpan? MaxWait = null,
+    long? MemoryCapBytes = null,
+    CustomProgram? Custom = null)
 {
-    /// <summary>Six rounds are the fewest whose sign-test interval reaches 95% (96.9%), and keep <c>--quick</c> near a minute.</summary>
+    /// <summary>Six rounds are the fewest whose sign-test interval reaches 95% (96.9%), and keep <c>--quick</c> short.</summary>
     public const int DefaultQuickRounds = 6;
-    public const int DefaultFullRounds = 15;
+
+    /// <summary>PRODUCT §3: at least 10 rounds per workload.</summary>
+    public const int DefaultFullRounds = 10;
+
+    public const int DefaultMaxRounds = 30;
+
+    public static readonly TimeSpan DefaultFullBudget = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan DefaultQuickBudget = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMinutes(2);
 
     public string Size => Quick ? SuiteManifest.QuickSize : SuiteManifest.FullSize;
 
     public int EffectiveRounds => Rounds ?? (Quick ? DefaultQuickRounds : DefaultFullRounds);
+
+    /// <summary>Never below the minimum: <c>--rounds 40</c> alone means 40 rounds, not an error.</summary>
+    public int EffectiveMaxRounds => Math.Max(MaxRounds ?? DefaultMaxRounds, EffectiveRounds);
+
+    public int ColdStartRounds => Math.Max(RoundPolicy.MinimumColdStart, EffectiveRounds);
+
+    public RoundPolicy RoundPolicy => new(EffectiveRounds, EffectiveMaxRounds, ColdStartRounds);
+
+    public TimeSpan EffectiveBudget => Budget ?? (Quick ? DefaultQuickBudget : DefaultFullBudget);
+
+    public TimeSpan EffectiveMaxWait => MaxWait ?? DefaultMaxWait;
+
+    public long EffectiveMemoryCapBytes => MemoryCapBytes ?? ChildLimits.DefaultMemoryCapBytes;
 
     /// <summary>Per-process limit; generous, because a slow runtime gets more time, never a smaller input.</summary>
     public TimeSpan ProcessTimeout => Quick ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(600);

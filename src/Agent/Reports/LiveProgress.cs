@@ -18,12 +18,12 @@ public static class LiveProgress
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
         if (!console.Profile.Capabilities.Interactive)
         {
-            var lastRound = -1;
+            var lastRound = (Phase: "", Round: -1);
             return await work(p =>
             {
-                if (p.Round != lastRound && p.Completed < p.Total)
+                if ((p.Phase, p.Round) != lastRound && p.Workload.Length > 0)
                 {
-                    lastRound = p.Round;
+                    lastRound = (p.Phase, p.Round);
                     error.WriteLine($"{RoundLabel(p)} ({p.Completed}/{p.Total} processes)");
                 }
             });
@@ -43,16 +43,20 @@ public static class LiveProgress
                 var task = context.AddTask("starting", maxValue: total);
                 var result = await work(p =>
                 {
-                    task.Description = p.Completed < p.Total
+                    task.Description = p.Workload.Length > 0
                         ? Markup.Escape($"{RoundLabel(p)}  {p.Workload} × {p.Runtime}")
                         : "done";
+                    task.MaxValue = Math.Max(p.Total, 1);
                     task.Value = p.Completed;
                 });
-                task.Value = total;
+                task.Value = task.MaxValue;
                 return result;
             });
     }
 
-    private static string RoundLabel(MeasurementProgress p) =>
-        p.Stage == SampleStage.Warmup ? "warm-up round" : $"round {p.Round}/{p.Rounds}";
+    private static string RoundLabel(MeasurementProgress p)
+    {
+        var phase = p.Phase == RoundNoise.ColdStartPhase ? "cold start " : "";
+        return p.Stage == SampleStage.Warmup ? $"{phase}warm-up round" : $"{phase}round {p.Round}/{p.Rounds}";
+    }
 }

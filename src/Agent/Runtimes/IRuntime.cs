@@ -13,14 +13,35 @@ public interface IRuntime
     /// <summary>Leaderboard slug, also the value of <c>--runtimes</c>: <c>native</c>, <c>wasmtime</c>, <c>node-no-liftoff</c>.</summary>
     string Id { get; }
 
-    /// <summary>Which artifact of a workload it runs: <see cref="LoadedSuite.NativeArtifact"/> or <see cref="LoadedSuite.WasmArtifact"/>.</summary>
+    /// <summary>
+    /// Which artifact of a workload it runs: <see cref="LoadedSuite.NativeArtifact"/>, <see cref="LoadedSuite.WasmArtifact"/>
+    /// (128-bit SIMD), or <see cref="LoadedSuite.WasmMvpArtifact"/> for a runtime without SIMD, whose id then says <c>mvp</c>.
+    /// </summary>
     string ArtifactKind { get; }
 
     /// <summary>The baseline every ratio divides by; always run.</summary>
     bool IsNative => Id == RuntimeInfo.NativeId;
 
-    /// <summary>Whether the runtime is usable here, with its version and declared settings, or why not.</summary>
+    /// <summary>
+    /// An interpreter: tens of times slower than native. It gets the same input (never a smaller one), so a full
+    /// run of it takes hours; the pipeline should run it only when named in <c>--runtimes</c>, with a longer time-out.
+    /// </summary>
+    bool IsInterpreter => false;
+
+    /// <summary>One line telling a user how to get this runtime when it is missing (shown by <c>doctor</c>).</summary>
+    string InstallHint => "";
+
+    /// <summary>Whether the runtime is usable here, with its version and declared settings, or why not. Cheap: no compiling.</summary>
     Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Work done once per run after a successful probe and before the first sample, never during timed samples:
+    /// e.g. ahead-of-time translation and compilation of every module this runtime will run. Runtimes that compile
+    /// at load time (Wasmtime, Node) have nothing to do here.
+    /// </summary>
+    /// <param name="cacheDirectory">This runtime's own folder under the agent's directory, kept between runs.</param>
+    Task<RuntimePreparation> PrepareAsync(LoadedSuite suite, string cacheDirectory, CancellationToken cancellationToken) =>
+        Task.FromResult(RuntimePreparation.NothingToDo);
 
     /// <summary>The command for one fresh process running one workload artifact.</summary>
     ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation);

@@ -12,6 +12,8 @@ public sealed partial class NativeRuntime : IRuntime
 
     public string ArtifactKind => LoadedSuite.NativeArtifact;
 
+    public string InstallHint => "ships with the suite (static x86-64 binaries)";
+
     public Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken)
     {
         // The native "version" is the compiler that built the baseline; its flags are in the manifest.

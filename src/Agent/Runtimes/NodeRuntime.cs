@@ -36,6 +36,8 @@ public sealed class NodeRuntime : IRuntime
 
     public string ArtifactKind => LoadedSuite.WasmArtifact;
 
+    public string InstallHint => "Node.js 20 or newer from nodejs.org, or apt-get install nodejs";
+
     public static NodeRuntime Default(string runnerPath) => new(RuntimeInfo.DefaultConfiguration, [], runnerPath);
 
     /// <summary>No baseline tier: every function goes straight to the optimising compiler.</summary>

@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using Wasmtime;
 
 namespace NearNative.Agent.Runtimes;
 
 /// <summary>
 /// The child side of <see cref="WasmtimeRuntime"/>: runs one WASI preview 1 command module with default
-/// settings, the workload's arguments and inherited stdout/stderr, and exits with its exit code.
+/// settings (or on the Pulley interpreter, when <see cref="WasmtimeTarget.EnvironmentVariable"/> says so), the
+/// workload's arguments and inherited stdout/stderr, and exits with its exit code. Its last
+/// stderr line reports the in-process phases (<see cref="RuntimePhases"/>).
 /// </summary>
 public static class WasmtimeHost
 {
@@ -14,8 +17,19 @@ public static class WasmtimeHost
     /// <param name="preopenCurrentDirectory">Preopen the current directory as the guest's <c>.</c> (file I/O workloads).</param>
     public static int Run(string modulePath, IReadOnlyList<string> arguments, bool preopenCurrentDirectory, TextWriter error)
     {
-        using var engine = new Engine();
+        var phases = new List<KeyValuePair<string, long>>(4);
+        var clock = Stopwatch.StartNew();
+        void EndPhase(string name)
+        {
+            phases.Add(new(name, clock.Elapsed.Ticks * (1_000_000_000 / TimeSpan.TicksPerSecond)));
+            clock.Restart();
+        }
+
+        using var engine = WasmtimeTarget.CreateEngine(Environment.GetEnvironmentVariable(WasmtimeTarget.EnvironmentVariable) is { Length: > 0 } target ? target : null);
+        EndPhase(RuntimePhases.Engine);
         using var module = Module.FromFile(engine, modulePath);
+        EndPhase(RuntimePhases.Compile);
+
         using var linker = new Linker(engine);
         using var store = new Store(engine);
         linker.DefineWasi();
@@ -34,14 +48,23 @@ public static class WasmtimeHost
         {
             var instance = linker.Instantiate(store, module);
             var start = instance.GetAction("_start");
+            EndPhase(RuntimePhases.Instantiate);
             if (start is null)
             {
                 error.WriteLine($"{Path.GetFileName(modulePath)} is not a WASI command: it exports no _start");
                 return 1;
             }
 
-            start();
-            return 0;
+            try
+            {
+                start();
+                return 0;
+            }
+            finally
+            {
+                EndPhase(RuntimePhases.Execute);
+                error.WriteLine(RuntimePhases.Format(phases));
+            }
         }
         catch (WasmtimeException e) when (e.ExitCode is { } exitCode)
         {

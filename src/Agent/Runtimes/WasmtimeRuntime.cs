@@ -10,15 +10,40 @@ namespace NearNative.Agent.Runtimes;
 /// <summary>
 /// Wasmtime through its official .NET embedding. Each sample is a fresh process: the agent starts itself
 /// again with the hidden <c>wasmtime-host</c> verb (<see cref="WasmtimeHost"/>), so no compiled code or
-/// warmed-up state carries over from one sample to the next.
+/// warmed-up state carries over from one sample to the next. The default configuration compiles with Cranelift;
+/// <see cref="Pulley"/> is the declared interpreter row of the same engine.
 /// </summary>
-public sealed class WasmtimeRuntime(AgentExecutable self) : IRuntime
+public sealed class WasmtimeRuntime : IRuntime
 {
     public const string Name = "wasmtime";
+    public const string PulleyConfiguration = "pulley";
 
-    public string Id => Name;
+    private readonly AgentExecutable _self;
+    private readonly string _configuration;
+    private readonly string? _target;
+
+    public WasmtimeRuntime(AgentExecutable self)
+        : this(self, RuntimeInfo.DefaultConfiguration, null)
+    {
+    }
+
+    private WasmtimeRuntime(AgentExecutable self, string configuration, string? target)
+    {
+        _self = self;
+        _configuration = configuration;
+        _target = target;
+    }
+
+    /// <summary>Wasmtime's portable interpreter (target <c>pulley64</c>) instead of native code: the interpreter row.</summary>
+    public static WasmtimeRuntime Pulley(AgentExecutable self) => new(self, PulleyConfiguration, WasmtimeTarget.Pulley64);
+
+    public string Id => RuntimeInfo.SlugFor(Name, _configuration);
 
     public string ArtifactKind => LoadedSuite.WasmArtifact;
+
+    public bool IsInterpreter => _target is not null;
+
+    public string InstallHint => "ships inside the agent (NuGet package Wasmtime); reinstall the agent if its native library is missing";
 
     /// <summary>The Wasmtime version the NuGet package embeds, e.g. <c>50.0.1</c>.</summary>
     public static string Version
@@ -38,21 +63,26 @@ public sealed class WasmtimeRuntime(AgentExecutable self) : IRuntime
         try
         {
             // Loads the native library once, so a missing or broken one is a skip line rather than N failed samples.
-            using var engine = new Engine();
+            using var engine = WasmtimeTarget.CreateEngine(_target);
+            if (_target is not null && !WasmtimeTarget.IsPulley(engine))
+            {
+                return Task.FromResult(RuntimeProbe.Unavailable($"the embedded engine ignored the target {_target}"));
+            }
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or WasmtimeException or BadImageFormatException)
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or WasmtimeException
+            or BadImageFormatException or NotSupportedException)
         {
             return Task.FromResult(RuntimeProbe.Unavailable("the embedded engine cannot load: " + e.Message));
         }
 
-        // Defaults throughout: no settings to declare.
-        return Task.FromResult(RuntimeProbe.Available(
-            new RuntimeInfo(Id, Name, Version, RuntimeInfo.DefaultConfiguration, new Dictionary<string, string>())));
+        var settings = _target is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["target"] = _target };
+        return Task.FromResult(RuntimeProbe.Available(new RuntimeInfo(Id, Name, Version, _configuration, settings)));
     }
 
-    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
-        new(self.FileName, [
-            .. self.LeadingArguments,
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation)
+    {
+        var startInfo = new ProcessStartInfo(_self.FileName, [
+            .. _self.LeadingArguments,
             WasmtimeHostCommand.Name,
             .. invocation.Preopen ? [WasmtimeHostCommand.PreopenCwdOption] : Array.Empty<string>(),
             invocation.ArtifactPath,
@@ -62,4 +92,17 @@ public sealed class WasmtimeRuntime(AgentExecutable self) : IRuntime
         {
             WorkingDirectory = invocation.WorkingDirectory,
         };
+
+        // Set or cleared explicitly, so a value in the agent's own environment never changes a row.
+        if (_target is null)
+        {
+            startInfo.Environment.Remove(WasmtimeTarget.EnvironmentVariable);
+        }
+        else
+        {
+            startInfo.Environment[WasmtimeTarget.EnvironmentVariable] = _target;
+        }
+
+        return startInfo;
+    }
 }

@@ -4,7 +4,10 @@ using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Tests.Commands;
 
-/// <summary>One real <c>run --quick</c> of the real suite under wasmtime and node, shared by the tests that read it.</summary>
+/// <summary>
+/// One real <c>run --quick</c> of the real suite under wasmtime and node, shared by the tests that read it: no waiting for a
+/// quiet machine, no extra rounds and a generous budget, so the round counts are known.
+/// </summary>
 public sealed class QuickRunFixture : IAsyncLifetime
 {
     public const int Rounds = 3;
@@ -26,7 +29,8 @@ public sealed class QuickRunFixture : IAsyncLifetime
     {
         Result = await AgentProcess.RunAsync(
             Home,
-            "run", "--quick", "--runtimes", "wasmtime,node", "--rounds", $"{Rounds}", "--seed", $"{Seed}",
+            "run", "--quick", "--runtimes", "wasmtime,node", "--rounds", $"{Rounds}", "--max-rounds", $"{Rounds}", "--seed", $"{Seed}",
+            "--max-wait", "0", "--budget", "10m",
             "--suite", TestSuite.Directory, "--out", OutFile);
         if (File.Exists(OutFile))
         {

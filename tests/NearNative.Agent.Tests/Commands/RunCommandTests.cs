@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using NearNative.Agent.Commands;
 using NearNative.Agent.Machine;
+using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Cpu;
 using NearNative.Domain.Results;
+using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Tests.Commands;
 
@@ -36,7 +38,7 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
                 var samples = run.Document.Samples.Where(s => s.Runtime == runtime && s.Workload == workload.Id).ToList();
                 Assert.Single(samples, s => s.Stage == SampleStage.Warmup);
                 var measured = samples.Where(s => s.Stage == SampleStage.Measured).ToList();
-                Assert.Equal(QuickRunFixture.Rounds, measured.Count);
+                Assert.Equal(workload.Id == WorkloadSpec.ColdStartId ? run.Document.Run.ColdStartRounds : QuickRunFixture.Rounds, measured.Count);
                 Assert.All(measured, s =>
                 {
                     Assert.Equal(SampleOutcome.Ok, s.Outcome);
@@ -45,6 +47,56 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
                 });
             }
         }
+    }
+
+    [Fact]
+    public void ColdStartHasAtLeastTwentyFreshProcessesPerRuntime()
+    {
+        Assert.True(run.Document.Run.ColdStartRounds >= RoundPolicy.MinimumColdStart);
+        foreach (var runtime in run.Document.Runtimes)
+        {
+            var measured = run.Document.Samples.Count(s => s is { Workload: WorkloadSpec.ColdStartId, Stage: SampleStage.Measured } && s.Runtime == runtime.Id);
+            Assert.True(measured >= RoundPolicy.MinimumColdStart, $"{runtime.Id}: {measured} cold starts");
+        }
+    }
+
+    [Fact]
+    public void ThePreinitialisedTwinRunsUnderEveryWasmRuntimeInItsBaseWorkloadsRounds()
+    {
+        const string twin = "inittable" + WorkloadSpec.PreinitSuffix;
+        Assert.DoesNotContain(run.Document.Samples, s => s.Workload == twin && s.Runtime == RuntimeInfo.NativeId);
+        foreach (var runtime in run.Document.Runtimes.Where(r => !r.IsNative))
+        {
+            var rounds = run.Document.Samples.Where(s => s.Workload == twin && s.Runtime == runtime.Id && s.Stage == SampleStage.Measured).Select(s => s.Round).ToList();
+            var baseRounds = run.Document.Samples.Where(s => s.Workload == "inittable" && s.Runtime == RuntimeInfo.NativeId && s.Stage == SampleStage.Measured).Select(s => s.Round);
+            Assert.Equal(QuickRunFixture.Rounds, rounds.Count);
+            Assert.Equal(baseRounds.Order(), rounds.Order());
+        }
+    }
+
+    [Fact]
+    public void EverySampleHasItsOwnPeakMemory()
+    {
+        Assert.Equal(RunInfo.ForkWait4Method, run.Document.Run.PeakRssMethod);
+        Assert.All(run.Document.Samples, s => Assert.True(s.PeakRssBytes > 0, $"{s.Runtime} {s.Workload} round {s.Round}"));
+
+        // The native empty program is tiny; were the agent's own memory leaking in, it would be tens of MiB.
+        var emptyNative = run.Document.Samples.Where(s => s is { Workload: WorkloadSpec.ColdStartId, Runtime: RuntimeInfo.NativeId }).Max(s => s.PeakRssBytes!.Value);
+        Assert.True(emptyNative < 8 << 20, $"native empty peaked at {emptyNative} bytes");
+    }
+
+    [Fact]
+    public void TheDocumentSaysHowTheRunWasConducted()
+    {
+        var info = run.Document.Run;
+        Assert.Equal(QuickRunFixture.Rounds, info.MaxRounds);
+        Assert.Contains(info.StoppedBy, new[] { RunInfo.StoppedSettled, RunInfo.StoppedMaxRounds });
+        Assert.Equal(600, info.BudgetSeconds);
+        Assert.Equal(run.Manifest.Workloads.Select(w => w.Id).Order(), info.WorkloadRounds!.Keys.Order());
+        Assert.Equal(info.ColdStartRounds + 1 + QuickRunFixture.Rounds + 1, info.RoundNoise!.Count);
+        Assert.Equal(info.RoundNoise.Count(r => r.Noisy), info.NoisyRounds);
+        Assert.Equal(4L << 30, info.MemoryCapBytes);
+        Assert.Null(info.CustomModuleSha256);
     }
 
     [Fact]
@@ -118,7 +170,10 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
     {
         Assert.Contains("wasmtime: wasmtime", run.Result.Out, StringComparison.Ordinal);
         Assert.Contains("execution", run.Result.Out, StringComparison.Ordinal);
-        Assert.Contains("startup overhead", run.Result.Out, StringComparison.Ordinal);
+        foreach (var row in new[] { "execution", "process", "memory", "cold start", "pre-init gain", "I/O", "noise: " })
+        {
+            Assert.Contains(row, run.Result.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RunOutputTests
         var outFile = home.File("never.json");
 
         var result = await AgentProcess.RunAsync(
-            home.Path, "run", "--quick", "--runtimes", "wasmtime", "--rounds", "1", "--suite", TestSuite.Directory, "--dry-run", "--out", outFile);
+            home.Path, "run", "--quick", "--runtimes", "wasmtime", "--rounds", "1", "--max-rounds", "1", "--max-wait", "0", "--suite", TestSuite.Directory, "--dry-run", "--out", outFile);
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out));
@@ -29,7 +29,7 @@ public sealed class RunOutputTests
         using var home = new TempDirectory();
 
         var result = await AgentProcess.RunAsync(
-            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--seed", "5", "--suite", TestSuite.Directory, "--json");
+            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--max-rounds", "1", "--max-wait", "0", "--seed", "5", "--suite", TestSuite.Directory, "--json");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n')));
@@ -44,7 +44,7 @@ public sealed class RunOutputTests
         var keyId = (await CliRun.InvokeAsync(home.Path, "keys", "init")).Out.Trim();
 
         var result = await AgentProcess.RunAsync(
-            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--suite", TestSuite.Directory, "--json");
+            home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--max-rounds", "1", "--max-wait", "0", "--suite", TestSuite.Directory, "--json");
 
         Assert.Equal(keyId, ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n'))).KeyId);
     }

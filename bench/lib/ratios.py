@@ -1,0 +1,79 @@
+"""Ratios from a NearNative result document, computed independently of the agent's C# code.
+
+Per workload and runtime: median of ratios paired by round (runtime over native of the same round, measured
+stage only, valid samples only); kernel time, or whole-process time for start-up workloads. Overall:
+geometric mean over the non-start-up workloads, equal weights, as the agent's "execution" and "process" rows.
+"""
+import json
+import math
+import statistics
+import sys
+
+PREINIT_SUFFIX = ".preinit"
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def categories(manifest):
+    cats = {w["id"]: w["category"] for w in manifest["workloads"]}
+    for w in manifest["workloads"]:
+        if "wasmPreinit" in w["artifacts"]:
+            cats[w["id"] + PREINIT_SUFFIX] = w["category"]
+    return cats
+
+
+def baseline(workload):
+    return workload[: -len(PREINIT_SUFFIX)] if workload.endswith(PREINIT_SUFFIX) else workload
+
+
+def valid(sample):
+    return sample["outcome"] == "ok" and sample["stage"] == "measured" and sample["wallNs"] > 0
+
+
+def paired(document, workload, runtime, figure):
+    native = {s["round"]: s for s in document["samples"]
+              if valid(s) and s["runtime"] == "native" and s["workload"] == baseline(workload)}
+    ratios = []
+    for s in document["samples"]:
+        if valid(s) and s["runtime"] == runtime and s["workload"] == workload and s["round"] in native:
+            n = native[s["round"]]
+            if figure == "kernel" and s.get("kernelNs") and n.get("kernelNs"):
+                ratios.append(s["kernelNs"] / n["kernelNs"])
+            elif figure == "process":
+                ratios.append(s["wallNs"] / n["wallNs"])
+    return ratios
+
+
+def workload_ratios(document, manifest, runtime, figure):
+    """{workload: median ratio} for every workload with at least 3 pairs."""
+    cats = categories(manifest)
+    result = {}
+    for workload in sorted({s["workload"] for s in document["samples"] if s["runtime"] == runtime}):
+        startup = cats.get(workload) == "startup"
+        ratios = paired(document, workload, runtime, "process" if startup else figure)
+        if len(ratios) >= 3:
+            result[workload] = statistics.median(ratios)
+    return result
+
+
+def overall(document, manifest, runtime, figure):
+    """Geometric mean over non-start-up workloads; None when any of them has no ratio."""
+    cats = categories(manifest)
+    medians = workload_ratios(document, manifest, runtime, figure)
+    execution = [w for w in {s["workload"] for s in document["samples"] if s["runtime"] == runtime} if cats.get(w) != "startup"]
+    if not execution or any(w not in medians for w in execution):
+        return None
+    return math.exp(sum(math.log(medians[w]) for w in execution) / len(execution))
+
+
+def runtimes(document):
+    return [r["id"] for r in document["runtimes"] if r["id"] != "native"]
+
+
+if __name__ == "__main__":
+    doc, man = load(sys.argv[1]), load(sys.argv[2])
+    for rt in runtimes(doc):
+        print(rt, overall(doc, man, rt, "kernel"), overall(doc, man, rt, "process"))

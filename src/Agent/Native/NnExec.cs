@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace NearNative.Agent.Native;
+
+/// <summary>
+/// The launcher every measured process goes through (<c>nn-exec.c</c> next to this file). It really forks, so the
+/// measured process's peak resident set is its own rather than at least the agent's (a child of .NET is started with
+/// vfork semantics, and Linux counts the parent's resident set at exec into the child's <c>ru_maxrss</c>).
+/// It also applies the child limits and kills a process above the memory cap.
+/// </summary>
+public sealed class NnExec
+{
+    public const string FileName = "nn-exec";
+
+    /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
+    public const string Sha256 = "f926523fc5018d02f87be6c2a3776c10315d4748a907370fb904373e14e7cac0";
+
+    private NnExec(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>The verified launcher in <paramref name="directory"/>, or null with the reason it cannot be used.</summary>
+    public static NnExec? Locate(string directory, out string? problem)
+    {
+        var path = System.IO.Path.Combine(directory, FileName);
+        if (!OperatingSystem.IsLinux())
+        {
+            problem = "it is Linux only";
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            problem = $"{FileName} is missing next to the agent";
+            return null;
+        }
+
+        using (var stream = File.OpenRead(path))
+        {
+            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), Sha256, StringComparison.Ordinal))
+            {
+                problem = $"{FileName} next to the agent is not the expected build (SHA-256 differs)";
+                return null;
+            }
+        }
+
+        if ((File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
+        {
+            problem = $"{FileName} next to the agent is not executable";
+            return null;
+        }
+
+        problem = null;
+        return new NnExec(path);
+    }
+
+    /// <summary>The same command, started through the launcher with the given limits, reporting to <paramref name="reportPath"/>.</summary>
+    public ProcessStartInfo Wrap(ProcessStartInfo inner, ChildLimits limits, string reportPath)
+    {
+        if (inner.Arguments.Length > 0)
+        {
+            throw new ArgumentException("Only commands built with ArgumentList can be wrapped.", nameof(inner));
+        }
+
+        var wrapped = new ProcessStartInfo(Path) { WorkingDirectory = inner.WorkingDirectory };
+        wrapped.ArgumentList.Add("--report");
+        wrapped.ArgumentList.Add(reportPath);
+        if (limits.Nice > 0)
+        {
+            wrapped.ArgumentList.Add("--nice");
+            wrapped.ArgumentList.Add(limits.Nice.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (limits.IdleIo)
+        {
+            wrapped.ArgumentList.Add("--ioprio-idle");
+        }
+
+        if (limits.Core is { } core)
+        {
+            wrapped.ArgumentList.Add("--core");
+            wrapped.ArgumentList.Add(core.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (limits.MemoryCapBytes is { } cap)
+        {
+            wrapped.ArgumentList.Add("--mem-cap");
+            wrapped.ArgumentList.Add(cap.ToString(CultureInfo.InvariantCulture));
+        }
+
+        wrapped.ArgumentList.Add("--");
+        wrapped.ArgumentList.Add(inner.FileName);
+        foreach (var argument in inner.ArgumentList)
+        {
+            wrapped.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in inner.Environment)
+        {
+            wrapped.Environment[name] = value;
+        }
+
+        return wrapped;
+    }
+}
