@@ -147,14 +147,16 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
 
             var preparation = custom
                 ? RuntimePreparation.NothingToDo
-                : await runtime.PrepareAsync(suite, Path.Combine(context.Home, "cache", runtime.Id), cancellationToken);
+                : await runtime.PrepareAsync(suite, RuntimeCatalog.CacheDirectory(context.Home, runtime), cancellationToken);
             if (!preparation.IsReady)
             {
                 Skip(runtime, preparation.FailureReason!);
                 continue;
             }
 
-            available.Add((runtime, info));
+            available.Add((runtime, preparation.Compiled.Count == 0
+                ? info
+                : info with { CompileNs = preparation.Compiled.ToDictionary(c => c.Workload, c => c.CompileNs, StringComparer.Ordinal) }));
         }
 
         return (available, skipped);

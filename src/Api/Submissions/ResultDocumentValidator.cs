@@ -131,6 +131,12 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
                 .Must(s => s.All(kv => kv.Key.Length is > 0 and <= DocumentLimits.MaxSettingKey && TextRules.IsSafe(kv.Key)
                     && kv.Value is not null && kv.Value.Length <= DocumentLimits.MaxSettingValue && TextRules.IsSafe(kv.Value)))
                 .WithMessage($"Setting names must be 1 to {DocumentLimits.MaxSettingKey} characters, values at most {DocumentLimits.MaxSettingValue}, without control characters.");
+            runtime.RuleFor(r => r.CompileNs!)
+                .Must(c => c.Count <= DocumentLimits.MaxWorkloads
+                    && c.All(kv => TextRules.IsSafe(kv.Key) && kv.Key.Length is > 0 and <= DocumentLimits.MaxName
+                        && kv.Value is >= 0 and < DocumentLimits.MaxNanoseconds))
+                .WithMessage($"Compile times must name at most {DocumentLimits.MaxWorkloads} workloads, each taking at least 0 and less than one hour.")
+                .When(r => r.CompileNs is not null);
         });
 
         RuleFor(d => d.Skipped).NotNull()

@@ -9,12 +9,17 @@ namespace NearNative.Domain.Results;
 /// <param name="Id">Document-local id, also the leaderboard slug: <c>native</c>, <c>wasmtime</c>, <c>node-no-liftoff</c>.</param>
 /// <param name="Configuration"><c>default</c> for the headline configuration, else a short name of the declared variant.</param>
 /// <param name="Settings">Flags and options the harness passed; declared, so readers can reproduce them.</param>
+/// <param name="CompileNs">
+/// Per workload, the ahead-of-time translation and compilation a runtime needs before its first sample (wasm2c);
+/// the runtime's "compile" phase, never part of a sample. Null for runtimes that compile at load time.
+/// </param>
 public sealed record RuntimeInfo(
     string Id,
     string Name,
     string Version,
     string Configuration,
-    IReadOnlyDictionary<string, string> Settings)
+    IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyDictionary<string, long>? CompileNs = null)
 {
     public const string NativeId = "native";
     public const string DefaultConfiguration = "default";

@@ -42,6 +42,36 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
     }
 
     [Fact]
+    public async Task AheadOfTimeCompileTimesAreAcceptedWithinBounds()
+    {
+        var key = await _client.RegisterNewKeyAsync();
+        var document = key.Document().Edit(d => d with
+        {
+            Runtimes = [.. d.Runtimes.Select(r => r.IsNative ? r : r with { CompileNs = new Dictionary<string, long> { ["fib"] = 1_500_000_000 } })],
+        }).Build();
+
+        using var response = await _client.SubmitAsync(key, document);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ANegativeCompileTimeIsRefusedWithAFieldError()
+    {
+        var key = await _client.RegisterNewKeyAsync();
+        var document = key.Document().Edit(d => d with
+        {
+            Runtimes = [.. d.Runtimes.Select((r, i) => i == 1 ? r with { CompileNs = new Dictionary<string, long> { ["fib"] = -1 } } : r)],
+        }).Build();
+
+        using var response = await _client.SubmitAsync(key, document);
+
+        var errors = await response.AssertValidationProblemAsync();
+        Assert.Equal(["runtimes[1].compileNs"], errors.Keys);
+        Assert.Equal(0, (await fixture.CountRowsAsync()).Submissions);
+    }
+
+    [Fact]
     public async Task ATwinOfAWorkloadWithoutOneIsRefused()
     {
         var key = await _client.RegisterNewKeyAsync();
