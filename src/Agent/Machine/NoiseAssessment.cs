@@ -30,13 +30,15 @@ public static class NoiseAssessment
         && (reading.CpuPressurePercent ?? 0) <= MaxCpuPressurePercent;
 
     /// <summary>
-    /// A round is noisy when steal or pressure was high during it, or the load went past what the agent's own
-    /// single pinned process adds (one) on top of the quiet threshold.
+    /// A round is noisy when steal was high during it, or the load went past what the agent's own single pinned
+    /// process adds (one) on top of the quiet threshold. CPU pressure is recorded but not judged here: with the
+    /// agent and every measured process pinned to one core, a multi-threaded runtime stalls on its own threads
+    /// (measured: the Wasmtime host alone, pinned, shows 13% pressure; whole rounds 70-90%), so during the run
+    /// pressure says more about the runtime than about the neighbours. It still gates the quiet check before.
     /// </summary>
     public static bool IsNoisyRound(NoiseInterval round, int logicalCores) =>
         round.Load > (Math.Max(logicalCores, 1) * MaxLoadPerCore) + 1
-        || round.StealPercent > MaxStealPercent
-        || (round.CpuPressurePercent ?? 0) > MaxCpuPressurePercent;
+        || round.StealPercent > MaxStealPercent;
 
     public static bool IsNoisyRun(bool quietBefore, int noisyRounds, int rounds) =>
         !quietBefore || (rounds > 0 && noisyRounds > rounds * MaxNoisyRoundShare);
