@@ -22,13 +22,12 @@ public static class AdaptiveRounds
         {
             var runtime = measured[(run.Workload, run.Runtime)].ToList();
             var native = measured[(run.BaselineWorkload, RuntimeInfo.NativeId)].ToList();
-            if (runtime.Concat(native).Any(s => !IsValid(s, unit.ExpectedChecksum, run.WholeProcess)))
+            if (runtime.Concat(native).Any(s => !RoundPairing.IsValid(s, unit.ExpectedChecksum, run.WholeProcess)))
             {
                 continue;
             }
 
-            var ratios = PairedRatios(runtime, native, run.WholeProcess);
-            if (!IsNarrow(ratios, targetHalfWidth))
+            if (!IsNarrow(RoundPairing.Ratios(runtime, native, unit.ExpectedChecksum, run.WholeProcess), targetHalfWidth))
             {
                 return false;
             }
@@ -40,25 +39,4 @@ public static class AdaptiveRounds
     public static bool IsNarrow(IReadOnlyList<double> ratios, double targetHalfWidth) =>
         ratios.Count >= RunAnalysis.MinimumPairs
         && MedianInterval.Compute([.. ratios]).RelativeHalfWidth <= targetHalfWidth;
-
-    /// <summary>Runtime over native, paired by round, as <see cref="RunAnalysis"/> pairs them.</summary>
-    public static IReadOnlyList<double> PairedRatios(IReadOnlyList<Sample> runtime, IReadOnlyList<Sample> native, bool wholeProcess)
-    {
-        var baseline = native.GroupBy(s => s.Round).ToDictionary(g => g.Key, g => g.First());
-        return
-        [
-            .. runtime
-                .Where(s => baseline.ContainsKey(s.Round))
-                .Select(s => (Runtime: s, Native: baseline[s.Round]))
-                .Select(p => wholeProcess
-                    ? (double)p.Runtime.WallNs / p.Native.WallNs
-                    : (double)p.Runtime.KernelNs!.Value / p.Native.KernelNs!.Value),
-        ];
-    }
-
-    private static bool IsValid(Sample sample, string expectedChecksum, bool wholeProcess) =>
-        sample.Outcome == SampleOutcome.Ok
-        && sample.Checksum == expectedChecksum
-        && sample.WallNs > 0
-        && (wholeProcess || sample.KernelNs > 0);
 }

@@ -79,18 +79,11 @@ public static class RunAnalysis
         var process = new List<double>();
         var memory = new List<double>();
         var overheadsMs = new List<double>();
-        foreach (var sample in samples.Where(s => IsValid(s, workload)))
+        foreach (var (sample, baseline) in RoundPairing.Pair(samples, native, workload.ExpectedChecksum, workload.IsStartup))
         {
-            if (!native.TryGetValue(sample.Round, out var baseline))
-            {
-                continue;
-            }
-
             // Start-up workloads have no kernel to speak of: their figure is the whole process.
-            kernel.Add(workload.IsStartup
-                ? (double)sample.WallNs / baseline.WallNs
-                : (double)sample.KernelNs!.Value / baseline.KernelNs!.Value);
-            process.Add((double)sample.WallNs / baseline.WallNs);
+            kernel.Add(RoundPairing.Ratio(sample, baseline, wholeProcess: workload.IsStartup));
+            process.Add(RoundPairing.Ratio(sample, baseline, wholeProcess: true));
             overheadsMs.Add((sample.WallNs - baseline.WallNs) / 1e6);
             if (sample.PeakRssBytes is > 0 && baseline.PeakRssBytes is > 0)
             {
@@ -138,14 +131,6 @@ public static class RunAnalysis
     private static RatioSeries Series(List<double> ratios) => new(ratios, MedianInterval.Compute(ratios.ToArray()));
 
     private static Dictionary<int, Sample> ValidByRound(List<Sample> measured, WorkloadSpec workload, string runtimeId) =>
-        measured
-            .Where(s => s.Workload == workload.Id && s.Runtime == runtimeId && IsValid(s, workload))
-            .GroupBy(s => s.Round)
-            .ToDictionary(g => g.Key, g => g.First());
-
-    private static bool IsValid(Sample sample, WorkloadSpec workload) =>
-        sample.Outcome == SampleOutcome.Ok
-        && sample.Checksum == workload.ExpectedChecksum
-        && sample.WallNs > 0
-        && (workload.IsStartup || sample.KernelNs > 0);
+        RoundPairing.ValidByRound(
+            measured.Where(s => s.Workload == workload.Id && s.Runtime == runtimeId), workload.ExpectedChecksum, workload.IsStartup);
 }

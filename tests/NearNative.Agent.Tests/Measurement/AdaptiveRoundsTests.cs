@@ -56,15 +56,6 @@ public sealed class AdaptiveRoundsTests
         Assert.Equal([Fib], AdaptiveRounds.Unsettled([Fib], samples, 0.02));
     }
 
-    [Fact]
-    public void ATwinIsPairedWithNativesBaseWorkloadByWholeProcessTime()
-    {
-        var native = new[] { new Sample(1, "inittable", "native", SampleStage.Measured, SampleOutcome.Ok, 10, 100, null, Checksum) };
-        var twin = new[] { new Sample(1, "inittable.preinit", "wasmtime", SampleStage.Measured, SampleOutcome.Ok, 50, 300, null, Checksum) };
-
-        Assert.Equal([3.0], AdaptiveRounds.PairedRatios(twin, native, wholeProcess: true));
-    }
-
     private static List<Sample> Rounds(int count, Func<int, double> ratio) =>
     [
         .. Enumerable.Range(1, count).SelectMany(round => new[]
