@@ -5,7 +5,7 @@ namespace NearNative.Agent.Runtimes;
 
 /// <summary>
 /// The child side of <see cref="WasmtimeRuntime"/>: runs one WASI preview 1 command module with default
-/// settings (or on the Pulley interpreter, when <see cref="WasmtimeTarget.EnvironmentVariable"/> says so), the
+/// settings (or for another compilation target, e.g. the Pulley interpreter), the
 /// workload's arguments and inherited stdout/stderr, and exits with its exit code. Its last
 /// stderr line reports the in-process phases (<see cref="RuntimePhases"/>).
 /// </summary>
@@ -15,7 +15,8 @@ public static class WasmtimeHost
     public const int TrapExitCode = 134;
 
     /// <param name="preopenCurrentDirectory">Preopen the current directory as the guest's <c>.</c> (file I/O workloads).</param>
-    public static int Run(string modulePath, IReadOnlyList<string> arguments, bool preopenCurrentDirectory, TextWriter error)
+    /// <param name="target">Compilation target (<see cref="WasmtimeTarget.Pulley64"/>); null for native code.</param>
+    public static int Run(string modulePath, IReadOnlyList<string> arguments, bool preopenCurrentDirectory, string? target, TextWriter error)
     {
         var phases = new List<KeyValuePair<string, long>>(4);
         var clock = Stopwatch.StartNew();
@@ -25,7 +26,7 @@ public static class WasmtimeHost
             clock.Restart();
         }
 
-        using var engine = WasmtimeTarget.CreateEngine(Environment.GetEnvironmentVariable(WasmtimeTarget.EnvironmentVariable) is { Length: > 0 } target ? target : null);
+        using var engine = WasmtimeTarget.CreateEngine(target);
         EndPhase(RuntimePhases.Engine);
         using var module = Module.FromFile(engine, modulePath);
         EndPhase(RuntimePhases.Compile);

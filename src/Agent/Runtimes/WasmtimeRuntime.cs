@@ -79,12 +79,12 @@ public sealed class WasmtimeRuntime : IRuntime
         return Task.FromResult(RuntimeProbe.Available(new RuntimeInfo(Id, Name, Version, _configuration, settings)));
     }
 
-    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation)
-    {
-        var startInfo = new ProcessStartInfo(_self.FileName, [
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
+        new(_self.FileName, [
             .. _self.LeadingArguments,
             WasmtimeHostCommand.Name,
             .. invocation.Preopen ? [WasmtimeHostCommand.PreopenCwdOption] : Array.Empty<string>(),
+            .. _target is null ? Array.Empty<string>() : [WasmtimeHostCommand.TargetOption, _target],
             invocation.ArtifactPath,
             "--",
             .. invocation.Arguments,
@@ -92,17 +92,4 @@ public sealed class WasmtimeRuntime : IRuntime
         {
             WorkingDirectory = invocation.WorkingDirectory,
         };
-
-        // Set or cleared explicitly, so a value in the agent's own environment never changes a row.
-        if (_target is null)
-        {
-            startInfo.Environment.Remove(WasmtimeTarget.EnvironmentVariable);
-        }
-        else
-        {
-            startInfo.Environment[WasmtimeTarget.EnvironmentVariable] = _target;
-        }
-
-        return startInfo;
-    }
 }

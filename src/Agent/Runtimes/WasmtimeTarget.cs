@@ -13,9 +13,6 @@ public static partial class WasmtimeTarget
 {
     public const string Pulley64 = "pulley64";
 
-    /// <summary>How the <c>wasmtime-host</c> child learns the target; unset means the native Cranelift default.</summary>
-    public const string EnvironmentVariable = "NEARNATIVE_WASMTIME_TARGET";
-
     /// <summary>An engine for <paramref name="target"/> (null: the default), or why there cannot be one.</summary>
     public static Engine CreateEngine(string? target)
     {

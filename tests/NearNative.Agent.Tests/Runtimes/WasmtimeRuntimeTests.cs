@@ -38,13 +38,18 @@ public sealed class WasmtimeRuntimeTests
     }
 
     [Fact]
-    public void TheDefaultRowClearsATargetLeftInTheAgentsEnvironment()
+    public void OnlyThePulleyRowNamesATargetOnTheHostsCommandLine()
     {
-        var startInfo = new WasmtimeRuntime(AgentExecutable.Current()).CreateStartInfo(new WorkloadInvocation("/s/fib.wasm", ["quick"], "/s", false));
-        var pulley = WasmtimeRuntime.Pulley(AgentExecutable.Current()).CreateStartInfo(new WorkloadInvocation("/s/fib.wasm", ["quick"], "/s", false));
+        var invocation = new WorkloadInvocation("/s/fib.wasm", ["quick"], "/s", false);
+        var native = new WasmtimeRuntime(AgentExecutable.Current()).CreateStartInfo(invocation);
+        var pulley = WasmtimeRuntime.Pulley(AgentExecutable.Current()).CreateStartInfo(invocation);
 
-        Assert.False(startInfo.Environment.ContainsKey(WasmtimeTarget.EnvironmentVariable));
-        Assert.Equal(WasmtimeTarget.Pulley64, pulley.Environment[WasmtimeTarget.EnvironmentVariable]);
+        Assert.DoesNotContain(WasmtimeHostCommand.TargetOption, native.ArgumentList);
+        var arguments = pulley.ArgumentList.ToList();
+        var option = arguments.IndexOf(WasmtimeHostCommand.TargetOption);
+        Assert.True(option >= 0 && option < arguments.IndexOf("/s/fib.wasm"), string.Join(' ', arguments));
+        Assert.Equal(WasmtimeTarget.Pulley64, arguments[option + 1]);
+        Assert.Equal("/s/fib.wasm -- quick", string.Join(' ', arguments[^3..]));
     }
 
     private async Task<ProcessResult> RunAsync(WasmtimeRuntime runtime, string workloadId)
