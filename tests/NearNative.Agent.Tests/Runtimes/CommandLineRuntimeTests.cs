@@ -47,7 +47,7 @@ public sealed class CommandLineRuntimeTests : IDisposable
             return; // The stand-in runs modules through node; without it there is nothing to forward to.
         }
 
-        RuntimeTestProcess.WriteWasmtimeStandIn(_bin.Path, Node!, _argvLog);
+        StandInExecutables.WriteWasmtimeStandIn(_bin.Path, Node!, _argvLog);
         var runtime = WasmtimeCli();
 
         var probe = await runtime.ProbeAsync(_suite, CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class CommandLineRuntimeTests : IDisposable
             return; // The stand-in runs modules through node; without it there is nothing to forward to.
         }
 
-        RuntimeTestProcess.WriteWasmtimeStandIn(_bin.Path, Node!, _argvLog);
+        StandInExecutables.WriteWasmtimeStandIn(_bin.Path, Node!, _argvLog);
         var runtime = WasmtimeCli();
         Assert.NotNull((await runtime.ProbeAsync(_suite, CancellationToken.None)).Info);
         var workload = _suite.Manifest.Find(workloadId)!;
@@ -103,7 +103,7 @@ public sealed class CommandLineRuntimeTests : IDisposable
     [Fact]
     public async Task AnExecutableWithoutAVersionIsSkippedWithOneReason()
     {
-        RuntimeTestProcess.WriteScript(_bin.Path, "wasmtime", "echo 'no idea'\n");
+        StandInExecutables.WriteScript(_bin.Path, "wasmtime", "echo 'no idea'\n");
 
         var probe = await WasmtimeCli().ProbeAsync(_suite, CancellationToken.None);
 

@@ -11,8 +11,8 @@ public sealed class DoctorCommandTests
     private static async Task<CliResult> DoctorWithBarePathAsync(TempDirectory home, params string[] args)
     {
         var bin = Directory.CreateDirectory(home.File("bin")).FullName;
-        RuntimeTestProcess.WriteScript(bin, "wasmtime", "echo 'wasmtime 99.1.0 (stand-in)'\n");
-        return await RuntimeTestProcess.RunAgentAsync(home.Path, bin, ["doctor", "--suite", TestSuite.Directory, .. args]);
+        StandInExecutables.WriteScript(bin, "wasmtime", "echo 'wasmtime 99.1.0 (stand-in)'\n");
+        return await AgentProcess.RunWithPathAsync(home.Path, bin, ["doctor", "--suite", TestSuite.Directory, .. args]);
     }
 
     [Fact]

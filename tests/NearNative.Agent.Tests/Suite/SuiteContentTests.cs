@@ -95,7 +95,7 @@ public sealed class SuiteRebuildTests
     [Fact]
     public async Task RebuildingWithThePinnedToolchainReproducesEveryArtifactBitForBit()
     {
-        var suite = Path.Combine(RepositoryRoot(), "suite");
+        var suite = Path.Combine(Repository.Root, "suite");
         var startInfo = new ProcessStartInfo("bash", [Path.Combine(suite, "build"), "--check"]) { WorkingDirectory = suite };
 
         var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(10), null, CancellationToken.None);
@@ -104,18 +104,5 @@ public sealed class SuiteRebuildTests
             result.ExitCode == 0,
             $"suite/build --check exited {result.ExitCode} (scripts/test installs the toolchain: clang-14, lld, wasi-libc, "
             + $"libclang-rt-14-dev-wasm32, wabt, and Wizer through npm ci in suite/tools):\n{result.Stdout}\n{result.StderrTail}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NearNative.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NearNative.slnx not found above " + AppContext.BaseDirectory);
     }
 }

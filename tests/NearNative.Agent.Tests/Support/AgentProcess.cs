@@ -9,7 +9,12 @@ namespace NearNative.Agent.Tests.Support;
 /// </summary>
 internal static class AgentProcess
 {
-    public static async Task<CliResult> RunAsync(string home, params string[] args)
+    public static Task<CliResult> RunAsync(string home, params string[] args) => RunAsync(home, path: null, args);
+
+    /// <summary>With a PATH the test chooses, so which runtimes the agent finds is under the test's control.</summary>
+    public static Task<CliResult> RunWithPathAsync(string home, string path, params string[] args) => RunAsync(home, path, args);
+
+    private static async Task<CliResult> RunAsync(string home, string? path, string[] args)
     {
         var self = AgentExecutable.Current();
         var startInfo = new ProcessStartInfo(self.FileName, [.. self.LeadingArguments, .. args])
@@ -20,6 +25,10 @@ internal static class AgentProcess
         };
         startInfo.Environment["NEARNATIVE_HOME"] = home;
         startInfo.Environment.Remove("NEARNATIVE_SUITE");
+        if (path is not null)
+        {
+            startInfo.Environment["PATH"] = path;
+        }
 
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -8,26 +8,16 @@ using NearNative.Api.Tests.Support;
 namespace NearNative.Api.Tests.Badges;
 
 [Collection(OnPostgres.Name)]
-public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class BadgeTests(PostgresFixture fixture) : ApiTest(fixture)
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task TheSvgBadgeIsWellFormedFlatBadgeWithSafeHeaders()
     {
         await SubmitAsync();
 
-        using var response = await _client.GetAsync("/badges/wasmtime.svg");
+        using var response = await Client.GetAsync("/badges/wasmtime.svg");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -48,7 +38,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
         const string name = "<script>alert('x')</script> & \"co\"";
         await SubmitAsync(builder => builder.WithRuntime("evil", name, 1.2));
 
-        using var response = await _client.GetAsync("/badges/evil.svg");
+        using var response = await Client.GetAsync("/badges/evil.svg");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
@@ -64,7 +54,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     {
         await SubmitAsync();
 
-        using var response = await _client.GetAsync("/badges/wasmer.json");
+        using var response = await Client.GetAsync("/badges/wasmer.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -81,12 +71,12 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     public async Task AMatchingETagGetsNotModified()
     {
         await SubmitAsync();
-        using var first = await _client.GetAsync("/badges/wasmtime.svg");
+        using var first = await Client.GetAsync("/badges/wasmtime.svg");
         var etag = first.Headers.ETag!;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/badges/wasmtime.svg");
         request.Headers.IfNoneMatch.Add(etag);
-        using var second = await _client.SendAsync(request);
+        using var second = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Equal(etag, second.Headers.ETag);
@@ -100,7 +90,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/badges/wasmtime.json");
         request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0123456789abcdef0123456789abcdef\""));
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -108,8 +98,8 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task AnUnknownRuntimeGetsAGreyNoDataBadgeOrNotFound()
     {
-        using var svg = await _client.GetAsync("/badges/nothing.svg");
-        using var json = await _client.GetAsync("/badges/nothing.json");
+        using var svg = await Client.GetAsync("/badges/nothing.svg");
+        using var json = await Client.GetAsync("/badges/nothing.json");
 
         Assert.Equal(HttpStatusCode.NotFound, svg.StatusCode);
         var document = XDocument.Parse(await svg.Content.ReadAsStringAsync());
@@ -122,9 +112,9 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     {
         await SubmitAsync(builder => builder.WithStartupRatio("wasmtime", 50).WithWorkloadRatio("wasmtime", "fib", 1.2));
 
-        using var startup = await _client.GetAsync("/badges/wasmtime.svg?metric=startup");
-        using var compute = await _client.GetAsync("/badges/wasmtime.svg?metric=category:compute");
-        using var execution = await _client.GetAsync("/badges/wasmtime.svg?metric=execution");
+        using var startup = await Client.GetAsync("/badges/wasmtime.svg?metric=startup");
+        using var compute = await Client.GetAsync("/badges/wasmtime.svg?metric=category:compute");
+        using var execution = await Client.GetAsync("/badges/wasmtime.svg?metric=execution");
 
         Assert.Equal("wasmtime start-up: 50.0× native", await TitleAsync(startup));
         Assert.Equal("wasmtime compute: 1.20× native", await TitleAsync(compute));
@@ -137,7 +127,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     {
         await SubmitAsync(builder => builder.WithPreinitGain("wasmer", 4));
 
-        using var response = await _client.GetAsync("/badges/wasmer.json?metric=preinit-gain");
+        using var response = await Client.GetAsync("/badges/wasmer.json?metric=preinit-gain");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -152,8 +142,8 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
     {
         await SubmitAsync();
 
-        using var svg = await _client.GetAsync("/badges/wasmtime.svg?metric=speed");
-        using var json = await _client.GetAsync("/badges/wasmtime.json?metric=speed");
+        using var svg = await Client.GetAsync("/badges/wasmtime.svg?metric=speed");
+        using var json = await Client.GetAsync("/badges/wasmtime.json?metric=speed");
 
         Assert.Equal(HttpStatusCode.BadRequest, svg.StatusCode);
         Assert.Equal("wasmtime: unknown metric", await TitleAsync(svg));
@@ -165,9 +155,9 @@ public sealed class BadgeTests(PostgresFixture fixture) : IAsyncLifetime
 
     private async Task SubmitAsync(Func<ResultDocumentBuilder, ResultDocumentBuilder>? customize = null)
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var builder = key.Document().WithRatio("wasmtime", 1.5).WithRatio("wasmer", 2.0);
-        using var response = await _client.SubmitAsync(key, (customize ?? (b => b))(builder).Build());
+        using var response = await Client.SubmitAsync(key, (customize ?? (b => b))(builder).Build());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }

@@ -8,24 +8,14 @@ using NearNative.Domain.Signing;
 namespace NearNative.Api.Tests.Keys;
 
 [Collection(OnPostgres.Name)]
-public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RegisteringANewKeyReturnsCreatedWithItsId()
     {
         var key = SigningHelpers.CreateKey();
 
-        using var response = await _client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
+        using var response = await Client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<KeyResponse>();
@@ -34,7 +24,7 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Null(body.RevokedAt);
         Assert.Equal($"/api/v1/keys/{body.KeyId}", response.Headers.Location?.OriginalString);
 
-        using var lookup = await _client.GetAsync(response.Headers.Location);
+        using var lookup = await Client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
     }
 
@@ -42,14 +32,14 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
     public async Task RegisteringTheSameKeyAgainReturnsTheStoredKey()
     {
         var key = SigningHelpers.CreateKey();
-        using var first = await _client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
+        using var first = await Client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
         var stored = await first.Content.ReadFromJsonAsync<KeyResponse>();
 
-        using var second = await _client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
+        using var second = await Client.PostAsJsonAsync("/api/v1/keys", SigningHelpers.RegistrationFor(key));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(stored, await second.Content.ReadFromJsonAsync<KeyResponse>());
-        Assert.Equal(1, (await fixture.CountRowsAsync()).Keys);
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Keys);
     }
 
     [Fact]
@@ -61,30 +51,30 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
             Convert.ToBase64String(Ed25519Keys.RawPublicKey(key)),
             Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(impostor)));
 
-        using var response = await _client.PostAsJsonAsync("/api/v1/keys", request);
+        using var response = await Client.PostAsJsonAsync("/api/v1/keys", request);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(0, (await fixture.CountRowsAsync()).Keys);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Keys);
     }
 
     [Fact]
     public async Task AMalformedRegistrationIsAValidationProblem()
     {
-        using var response = await _client.PostAsJsonAsync("/api/v1/keys", new RegisterKeyRequest("not base64!", null));
+        using var response = await Client.PostAsJsonAsync("/api/v1/keys", new RegisterKeyRequest("not base64!", null));
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Contains("publicKey", errors.Keys);
         Assert.Contains("proof", errors.Keys);
-        Assert.Equal(0, (await fixture.CountRowsAsync()).Keys);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Keys);
     }
 
     [Fact]
     public async Task RevokingWithTheKeysProofMarksItRevoked()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var keyId = Ed25519Keys.KeyIdOf(key);
 
-        using var response = await _client.PostAsJsonAsync(
+        using var response = await Client.PostAsJsonAsync(
             $"/api/v1/keys/{keyId}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -94,14 +84,14 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task RevokingWithAnotherKeysProofIsUnauthorized()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var other = SigningHelpers.CreateKey();
 
-        using var response = await _client.PostAsJsonAsync(
+        using var response = await Client.PostAsJsonAsync(
             $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(other))));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        using var lookup = await _client.GetAsync($"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}");
+        using var lookup = await Client.GetAsync($"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}");
         Assert.Null((await lookup.Content.ReadFromJsonAsync<KeyResponse>())!.RevokedAt);
     }
 
@@ -110,7 +100,7 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var key = SigningHelpers.CreateKey();
 
-        using var response = await _client.PostAsJsonAsync(
+        using var response = await Client.PostAsJsonAsync(
             $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -119,9 +109,9 @@ public sealed class KeyTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ARegistrationSignatureCannotRevokeAKey()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
 
-        using var response = await _client.PostAsJsonAsync(
+        using var response = await Client.PostAsJsonAsync(
             $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke",
             new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(key))));
 

@@ -8,25 +8,15 @@ using NSec.Cryptography;
 namespace NearNative.Api.Tests.Leaderboard;
 
 [Collection(OnPostgres.Name)]
-public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class LeaderboardTests(PostgresFixture fixture) : ApiTest(fixture)
 {
     private static readonly (string Vendor, string Brand) Intel = ("GenuineIntel", "Intel(R) Core(TM) i7-9700K CPU @ 3.60GHz");
     private static readonly (string Vendor, string Brand) Amd = ("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor");
 
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task EachMachineVotesOnceAndEachCpuKeyWeighsTheSame()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
 
         // Intel: machine one submits five times at 1.2; machines two and three once each at 1.4 and 1.3.
         for (var i = 0; i < 5; i++)
@@ -69,7 +59,7 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task FullRowsComeFirstAndSizeFilters()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         await SubmitAsync(key, Intel, "one", 1.2);
         await SubmitAsync(key, Intel, "one", 1.1, size: "full");
 
@@ -87,7 +77,7 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ANewSubmissionShowsUpDespiteTheCache()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         Assert.Empty((await GetAsync("/api/v1/leaderboard")).Rows);
 
         await SubmitAsync(key, Intel, "one", 1.2);
@@ -98,8 +88,8 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task AnUnknownSuiteIsNotFoundAndAnUnknownSizeInvalid()
     {
-        using var suite = await _client.GetAsync("/api/v1/leaderboard?suite=nope");
-        using var size = await _client.GetAsync("/api/v1/leaderboard?size=huge");
+        using var suite = await Client.GetAsync("/api/v1/leaderboard?suite=nope");
+        using var size = await Client.GetAsync("/api/v1/leaderboard?size=huge");
 
         await suite.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("size", (await size.AssertValidationProblemAsync()).Keys);
@@ -114,13 +104,13 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : IAsyncLifetime
             .WithRatio("wasmtime", ratio)
             .WithRatio("wasmer", 3.0)
             .Build();
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private async Task<LeaderboardResponse> GetAsync(string url)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<LeaderboardResponse>())!;
     }

@@ -7,25 +7,15 @@ namespace NearNative.Api.Tests.Submissions;
 
 /// <summary>The run's later optional fields: noise, pressure, budget and rounds per workload, each bounded.</summary>
 [Collection(OnPostgres.Name)]
-public sealed class RunInfoValidationTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class RunInfoValidationTests(PostgresFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task AWellFormedRunWithEveryOptionalFieldIsAccepted()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with { Run = FullRun(d.Run) }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -44,7 +34,7 @@ public sealed class RunInfoValidationTests(PostgresFixture fixture) : IAsyncLife
     [InlineData("maxRounds")]
     public async Task EachOptionalRunFieldIsBounded(string field)
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d =>
         {
             var run = FullRun(d.Run);
@@ -67,11 +57,11 @@ public sealed class RunInfoValidationTests(PostgresFixture fixture) : IAsyncLife
             };
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal([$"run.{field}"], errors.Keys);
-        Assert.Equal(0, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Submissions);
     }
 
     private static RunInfo FullRun(RunInfo run) => run with

@@ -12,19 +12,9 @@ using NearNative.Domain.Signing;
 namespace NearNative.Api.Tests.Submissions;
 
 /// <summary>The core path, run against every database provider the API supports.</summary>
-public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifetime
+public abstract class SubmissionHappyPathTests(ApiFixture fixture) : ApiTest(fixture)
 {
     private const double Tolerance = 1e-9;
-
-    protected HttpClient Client { get; } = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task ASignedDocumentIsCreatedWithRatiosRecomputedFromItsSamples()
@@ -116,7 +106,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         using var created = await Client.SubmitAsync(key, key.Document().Build());
 
         // What a row written by the first release looks like: the new columns null, no category rows.
-        await fixture.WithDatabaseAsync(async db =>
+        await Fixture.WithDatabaseAsync(async db =>
         {
             await db.CategoryResults.ExecuteDeleteAsync();
             await db.WorkloadResults.ExecuteUpdateAsync(w => w
@@ -158,7 +148,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
         var replayed = await second.Content.ReadFromJsonAsync<SubmissionResponse>();
         Assert.Equal(created!.Id, replayed!.Id);
         Assert.Equal(created.ReceivedAt, replayed.ReceivedAt);
-        Assert.Equal(new RowCounts(1, 1, 2, 12), await fixture.CountRowsAsync());
+        Assert.Equal(new RowCounts(1, 1, 2, 12), await Fixture.CountRowsAsync());
     }
 
     [Fact]
@@ -171,7 +161,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : IAsyncLifet
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.Equal(1, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
         foreach (var response in responses)
         {
             response.Dispose();

@@ -12,27 +12,17 @@ namespace NearNative.Api.Tests.Submissions;
 
 /// <summary>Every way a submission is refused, and that a refusal stores nothing.</summary>
 [Collection(OnPostgres.Name)]
-public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class SubmissionRejectionTests(PostgresFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ASignatureByAnotherKeyIsUnauthorized()
     {
-        var key = await _client.RegisterNewKeyAsync();
-        var other = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
+        var other = await Client.RegisterNewKeyAsync();
         var bytes = ResultJson.Serialize(key.Document().Build());
         var envelope = new SignedEnvelope(Convert.ToBase64String(bytes), Convert.ToBase64String(Ed25519Keys.SignResult(other, bytes)));
 
-        using var response = await _client.SubmitAsync(envelope);
+        using var response = await Client.SubmitAsync(envelope);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await AssertNothingStoredAsync();
@@ -41,11 +31,11 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task ASignatureOverOtherBytesIsUnauthorized()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var signed = SigningHelpers.CreateSignedEnvelope(key, key.Document().Build());
         var tampered = SigningHelpers.CreateSignedEnvelope(key, key.Document().WithRatio("wasmtime", 1.01).Build());
 
-        using var response = await _client.SubmitAsync(signed with { Document = tampered.Document });
+        using var response = await Client.SubmitAsync(signed with { Document = tampered.Document });
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await AssertNothingStoredAsync();
@@ -54,10 +44,10 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task AMissingSignatureIsAValidationProblem()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var envelope = SigningHelpers.CreateSignedEnvelope(key, key.Document().Build());
 
-        using var response = await _client.PostAsJsonAsync("/api/v1/submissions", new { document = envelope.Document });
+        using var response = await Client.PostAsJsonAsync("/api/v1/submissions", new { document = envelope.Document });
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["signature"], errors.Keys);
@@ -67,7 +57,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task InvalidBase64IsAValidationProblemPerField()
     {
-        using var response = await _client.SubmitAsync(new SignedEnvelope("%%%", "not-a-signature"));
+        using var response = await Client.SubmitAsync(new SignedEnvelope("%%%", "not-a-signature"));
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["document", "signature"], errors.Keys.Order());
@@ -79,7 +69,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     {
         var key = SigningHelpers.CreateKey();
 
-        using var response = await _client.SubmitAsync(key, key.Document().Build());
+        using var response = await Client.SubmitAsync(key, key.Document().Build());
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("not a registered key", problem.Detail, StringComparison.Ordinal);
@@ -89,18 +79,18 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task ARevokedKeysLaterSubmissionsAreUnauthorized()
     {
-        var key = await _client.RegisterNewKeyAsync();
-        using var before = await _client.SubmitAsync(key, key.Document().Build());
+        var key = await Client.RegisterNewKeyAsync();
+        using var before = await Client.SubmitAsync(key, key.Document().Build());
         Assert.Equal(HttpStatusCode.Created, before.StatusCode);
-        using var revoke = await _client.PostAsJsonAsync(
+        using var revoke = await Client.PostAsJsonAsync(
             $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
 
-        using var after = await _client.SubmitAsync(key, key.Document().Build());
+        using var after = await Client.SubmitAsync(key, key.Document().Build());
 
         var problem = await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("revoked", problem.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
     }
 
     [Fact]
@@ -108,7 +98,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     {
         using var content = new StringContent("{\"document\": ", Encoding.UTF8, "application/json");
 
-        using var response = await _client.PostAsync("/api/v1/submissions", content);
+        using var response = await Client.PostAsync("/api/v1/submissions", content);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         await AssertNothingStoredAsync(keys: 0);
@@ -117,10 +107,10 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task BytesThatAreNotAResultDocumentAreAValidationProblem()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var bytes = Encoding.UTF8.GetBytes("{\"schema\":\"nearnative.result/1\"}");
 
-        using var response = await _client.SubmitAsync(EnvelopeSigner.Sign(key, bytes));
+        using var response = await Client.SubmitAsync(EnvelopeSigner.Sign(key, bytes));
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["document"], errors.Keys);
@@ -131,11 +121,11 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     public async Task DocumentsCarryingTheirOwnFiguresAreRefused()
     {
         // The server recomputes every figure; a document that brings a ratio of its own is not a result document.
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var json = Encoding.UTF8.GetString(ResultJson.Serialize(key.Document().Build()));
         var bytes = Encoding.UTF8.GetBytes(json.Insert(1, "\"execution\":0.5,"));
 
-        using var response = await _client.SubmitAsync(EnvelopeSigner.Sign(key, bytes));
+        using var response = await Client.SubmitAsync(EnvelopeSigner.Sign(key, bytes));
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["document"], errors.Keys);
@@ -145,7 +135,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task InvalidFieldsAreReportedByTheirJsonPath()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().WithNonce("short").Edit(d => d with
         {
             Suite = d.Suite with { Size = "medium" },
@@ -153,7 +143,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
             Runtimes = [.. d.Runtimes.Select(r => r.Id == "wasmer" ? r with { Name = "wasmer\u0007" } : r)],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Contains("nonce", errors.Keys);
@@ -167,14 +157,14 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task RuntimesMustIncludeExactlyOneNativeBaseline()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Runtimes = [.. d.Runtimes.Where(r => !r.IsNative)],
             Samples = [.. d.Samples.Where(s => s.Runtime != RuntimeInfo.NativeId)],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Contains("runtimes", errors.Keys);
@@ -184,14 +174,14 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task AnUnknownSuiteAndAFutureCreationTimeAreRefused()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Suite = d.Suite with { Id = "std-1999.1" },
             CreatedAt = DateTimeOffset.UtcNow.AddHours(1),
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Contains("suite.id", errors.Keys);
@@ -204,7 +194,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
     {
         var envelope = new SignedEnvelope(Convert.ToBase64String(new byte[DocumentLimits.MaxBodyBytes]), Convert.ToBase64String(new byte[64]));
 
-        using var response = await _client.SubmitAsync(envelope);
+        using var response = await Client.SubmitAsync(envelope);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         await AssertNothingStoredAsync();
@@ -212,7 +202,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : IAsyncLi
 
     private async Task AssertNothingStoredAsync(int? keys = null)
     {
-        var counts = await fixture.CountRowsAsync();
+        var counts = await Fixture.CountRowsAsync();
         Assert.Equal((0, 0, 0), (counts.Submissions, counts.Runtimes, counts.Workloads));
         if (keys is { } expected)
         {

@@ -9,25 +9,15 @@ namespace NearNative.Api.Tests.Submissions;
 
 /// <summary>Pre-initialised twins, in-process phases and custom suites at the edge.</summary>
 [Collection(OnPostgres.Name)]
-public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ATwinWorkloadIsAcceptedAndItsRatioStored()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().WithStartupRatio("wasmtime", 6).WithPreinitGain("wasmtime", 3).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var wasmtime = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!.Runtimes.Single(r => r.Slug == "wasmtime");
@@ -38,19 +28,19 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
         Assert.Equal(2.0, twin.Ratio!.Value, 1e-9);
         Assert.Equal(6.0, wasmtime.Workloads.Single(w => w.Workload == "inittable").Ratio!.Value, 1e-9);
         Assert.Equal(3.0, wasmtime.PreinitGain!.Value, 1e-9);
-        Assert.Equal(12, (await fixture.CountRowsAsync()).Workloads);
+        Assert.Equal(12, (await Fixture.CountRowsAsync()).Workloads);
     }
 
     [Fact]
     public async Task AheadOfTimeCompileTimesAreAcceptedWithinBounds()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Runtimes = [.. d.Runtimes.Select(r => r.IsNative ? r : r with { CompileNs = new Dictionary<string, long> { ["fib"] = 1_500_000_000 } })],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -58,29 +48,29 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
     [Fact]
     public async Task ANegativeCompileTimeIsRefusedWithAFieldError()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Runtimes = [.. d.Runtimes.Select((r, i) => i == 1 ? r with { CompileNs = new Dictionary<string, long> { ["fib"] = -1 } } : r)],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["runtimes[1].compileNs"], errors.Keys);
-        Assert.Equal(0, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Submissions);
     }
 
     [Fact]
     public async Task ATwinOfAWorkloadWithoutOneIsRefused()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Samples = [.. d.Samples.Select((s, i) => i == 7 ? s with { Workload = "fib.preinit" } : s)],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["samples[7].workload"], errors.Keys);
@@ -90,7 +80,7 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
     [Fact]
     public async Task NativeSamplesOfATwinAreRefused()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d =>
         {
             var index = d.Samples.ToList().FindIndex(s => s.Workload == ResultDocumentBuilder.PreinitTwin);
@@ -100,7 +90,7 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
             };
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         var error = Assert.Single(errors).Value.Single();
@@ -110,7 +100,7 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
     [Fact]
     public async Task PhasesAreAccepted()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var phases = new Dictionary<string, long>
         {
             ["engine"] = 0,
@@ -120,7 +110,7 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
             ["a-32-character-phase-name-ok-123"] = 1,
         };
 
-        using var response = await _client.SubmitAsync(key, key.Document().WithPhases(phases).Build());
+        using var response = await Client.SubmitAsync(key, key.Document().WithPhases(phases).Build());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -142,17 +132,17 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
             "an-hour" => new Dictionary<string, long> { ["compile"] = DocumentLimits.MaxNanoseconds },
             _ => new Dictionary<string, long> { [breach] = 1 },
         };
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Samples = [.. d.Samples.Select((s, i) => i == 12 ? s with { PhasesNs = phases } : s)],
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["samples[12].phasesNs"], errors.Keys);
-        Assert.Equal(0, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Submissions);
     }
 
     [Theory]
@@ -160,14 +150,14 @@ public sealed class TwinAndPhaseValidationTests(PostgresFixture fixture) : IAsyn
     [InlineData("custom-my-modules", "quick")]
     public async Task CustomSuitesAreRefusedOnTheSuiteId(string suite, string size)
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().Edit(d => d with
         {
             Suite = new SuiteReference(suite, size),
             Run = d.Run with { CustomModuleSha256 = new string('a', 64) },
         }).Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["suite.id"], errors.Keys);

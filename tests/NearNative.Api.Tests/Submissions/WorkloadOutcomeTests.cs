@@ -7,25 +7,15 @@ using NearNative.Api.Tests.Support;
 namespace NearNative.Api.Tests.Submissions;
 
 [Collection(OnPostgres.Name)]
-public sealed class WorkloadOutcomeTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class WorkloadOutcomeTests(PostgresFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
-    public Task InitializeAsync() => fixture.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task AWrongChecksumLeavesThatWorkloadAndTheRuntimeWithoutARatio()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
         var document = key.Document().WithWrongOutput("wasmer", "sha256").Build();
 
-        using var response = await _client.SubmitAsync(key, document);
+        using var response = await Client.SubmitAsync(key, document);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var submission = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
@@ -46,17 +36,17 @@ public sealed class WorkloadOutcomeTests(PostgresFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task AnImplausibleRatioIsQuarantinedAndKeptOutOfTheLeaderboard()
     {
-        var key = await _client.RegisterNewKeyAsync();
+        var key = await Client.RegisterNewKeyAsync();
 
-        using var response = await _client.SubmitAsync(key, key.Document().WithRatio("wasmer", 2000).Build());
+        using var response = await Client.SubmitAsync(key, key.Document().WithRatio("wasmer", 2000).Build());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var submission = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
         Assert.Equal("quarantined", submission.Status);
         Assert.Contains("wasmer", submission.QuarantineReason, StringComparison.Ordinal);
-        Assert.Equal(1, (await fixture.CountRowsAsync()).Submissions);
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
 
-        using var leaderboard = await _client.GetAsync("/api/v1/leaderboard");
+        using var leaderboard = await Client.GetAsync("/api/v1/leaderboard");
         var board = await leaderboard.Content.ReadFromJsonAsync<NearNative.Api.Leaderboard.LeaderboardResponse>();
         Assert.Empty(board!.Rows);
     }

@@ -1,33 +1,8 @@
-using System.Diagnostics;
-using NearNative.Agent.Commands;
-using NearNative.Agent.Tests.Support;
-
 namespace NearNative.Agent.Tests.Runtimes;
 
-/// <summary>Runs the real agent as a child with a PATH the test chooses, so what it finds is under the test's control.</summary>
-internal static class RuntimeTestProcess
+/// <summary>Stand-in executables for the runtime tests: scripts the agent finds on a PATH the test chooses.</summary>
+internal static class StandInExecutables
 {
-    public static async Task<CliResult> RunAgentAsync(string home, string path, params string[] args)
-    {
-        var self = AgentExecutable.Current();
-        var startInfo = new ProcessStartInfo(self.FileName, [.. self.LeadingArguments, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.Environment["NEARNATIVE_HOME"] = home;
-        startInfo.Environment["PATH"] = path;
-        startInfo.Environment.Remove("NEARNATIVE_SUITE");
-
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(limit.Token);
-        return new CliResult(process.ExitCode, await output, await error);
-    }
-
     /// <summary>Writes an executable shell script.</summary>
     public static string WriteScript(string directory, string name, string body)
     {
