@@ -8,7 +8,8 @@ using NearNative.Domain.Statistics;
 namespace NearNative.Agent.Measurement;
 
 /// <summary>
-/// Runs the rounds, each sample one fresh process timed from outside, in a seeded shuffled order per round.
+/// Runs the rounds, each sample one fresh process timed from outside, in a seeded shuffled order per round
+/// (<see cref="RoundSchedule"/>: units shuffled, each unit's processes back to back).
 /// First the cold-start rounds (the empty program, at least 20), then the minimum rounds of every other
 /// workload, then extra rounds for the workloads whose interval is still wider than the target, while the
 /// maximum and the time budget allow. Round 0 of each phase is a warm-up, kept and labelled.
@@ -113,7 +114,7 @@ public sealed class MeasurementSession
     private async Task RunRoundAsync(string phase, int round, int rounds, IReadOnlyList<WorkloadUnit> units, CancellationToken cancellationToken)
     {
         var stage = round == WarmupRound ? SampleStage.Warmup : SampleStage.Measured;
-        var order = RoundSchedule.Shuffle([.. units.SelectMany(u => u.Runs.Select(r => (Unit: u, Run: r)))], _random);
+        var order = RoundSchedule.Order(units, _random);
         var spent = units.ToDictionary(u => u.Id, _ => TimeSpan.Zero);
         var before = NoiseReading.Take();
         foreach (var (unit, run) in order)

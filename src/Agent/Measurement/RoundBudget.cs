@@ -10,6 +10,10 @@ public sealed class RoundBudget(TimeSpan budget)
 
     public TimeSpan Budget => budget;
 
+    /// <summary>What is left of <paramref name="budget"/> for the rounds once <paramref name="spent"/> is gone; never negative.</summary>
+    public static TimeSpan Remaining(TimeSpan budget, TimeSpan spent) =>
+        spent >= budget ? TimeSpan.Zero : budget - spent;
+
     /// <summary>How long one unit took in one round: all of its processes, with the agent's own work between them.</summary>
     public void Record(string unit, TimeSpan duration)
     {

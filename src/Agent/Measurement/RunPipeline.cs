@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using NearNative.Agent.Commands;
@@ -45,6 +46,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         Func<int, Func<Action<MeasurementProgress>, Task<MeasurementResult>>, Task<MeasurementResult>> track,
         CancellationToken cancellationToken)
     {
+        var started = Stopwatch.StartNew();
         var selected = Select(settings.Runtimes);
         var custom = settings.Custom is { } program ? CustomRun.Open(program) : null;
         var suite = custom?.Suite ?? SuiteVerifier.Load(
@@ -76,6 +78,16 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         }
 
         var quiet = await QuietWait.WaitAsync(machine.Cpu.LogicalCores, settings.EffectiveMaxWait, notice, cancellationToken);
+
+        // The budget is for the whole run except the bounded wait for a quiet machine: verifying the suite,
+        // probing runtimes and compiling ahead of time (wasm2c) spend from it before the first round.
+        var preparation = started.Elapsed - quiet.Waited;
+        plan = plan with { Budget = RoundBudget.Remaining(settings.EffectiveBudget, preparation) };
+        if (plan.Budget == TimeSpan.Zero)
+        {
+            notice($"warning: preparing the runtimes took {preparation.TotalSeconds:0} s, all of the {settings.EffectiveBudget.TotalSeconds:0} s budget; nothing is measured (raise --budget; compiled modules are cached for the next run)");
+        }
+
         var noise = NoiseMonitor.Start(machine.Cpu.LogicalCores);
         var measured = await track(plan.MinimumProcesses, report => MeasurementSession.RunAsync(plan, launcher, noise, report, cancellationToken));
         var noiseReport = noise.Stop(quiet.Quiet);
@@ -98,7 +110,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
                 Math.Round(noiseReport.StealPercent, 3),
                 ColdStartRounds: measured.ColdStartRounds,
                 MaxRounds: plan.Rounds.Maximum,
-                BudgetSeconds: Math.Round(plan.Budget.TotalSeconds, 1),
+                BudgetSeconds: Math.Round(settings.EffectiveBudget.TotalSeconds, 1),
                 StoppedBy: measured.StoppedBy,
                 WorkloadRounds: measured.WorkloadRounds,
                 WaitedSeconds: Math.Round(quiet.Waited.TotalSeconds, 1),

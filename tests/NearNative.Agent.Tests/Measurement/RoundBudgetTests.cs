@@ -35,4 +35,12 @@ public sealed class RoundBudgetTests
         Assert.True(budget.Allows(TimeSpan.FromSeconds(59), ["fib"]));
         Assert.False(budget.Allows(TimeSpan.FromSeconds(60), ["fib"]));
     }
+
+    [Fact]
+    public void PreparationSpendsFromTheBudgetAndNeverDrivesItNegative()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(13), RoundBudget.Remaining(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(2)));
+        Assert.Equal(TimeSpan.Zero, RoundBudget.Remaining(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)));
+        Assert.False(new RoundBudget(RoundBudget.Remaining(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2))).Allows(TimeSpan.Zero, ["fib"]));
+    }
 }

@@ -1,49 +1,75 @@
 using CsCheck;
 using NearNative.Agent.Measurement;
+using NearNative.Domain.Statistics;
 
 namespace NearNative.Agent.Tests.Measurement;
 
 public sealed class RoundScheduleTests
 {
-    private static readonly string[] Workloads = ["empty", "fib", "interp", "sha256"];
     private static readonly string[] Runtimes = ["native", "wasmtime", "node", "node-no-liftoff"];
+    private static readonly WorkloadUnit[] Units = [Unit("empty"), Unit("fib"), Unit("interp"), Unit("sha256")];
 
     [Fact]
-    public void EveryRoundRunsEachWorkloadUnderEachRuntimeExactlyOnce()
+    public void ARoundRunsEveryProcessOfEveryUnitExactlyOnce()
     {
         Gen.Int.Sample(seed =>
         {
-            var schedule = RoundSchedule.Create(Workloads, Runtimes, 5, seed);
+            var order = RoundSchedule.Order(Units, new SplitMix64((ulong)seed));
 
-            Assert.Equal(5, schedule.Count);
-            var everyPair = (from w in Workloads from r in Runtimes select new ScheduledRun(w, r)).OrderBy(p => p.ToString()).ToList();
-            Assert.All(schedule, round => Assert.Equal(everyPair, round.OrderBy(p => p.ToString()).ToList()));
+            var expected = Units.SelectMany(u => u.Runs).Select(Describe).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, order.Select(o => Describe(o.Run)).Order(StringComparer.Ordinal));
+            Assert.All(order, o => Assert.Contains(o.Run, o.Unit.Runs));
         });
     }
 
     [Fact]
-    public void TheSameSeedGivesTheSameOrder()
+    public void AUnitsProcessesRunBackToBackSoEachPairSeesTheSameMachine()
     {
-        var first = RoundSchedule.Create(Workloads, Runtimes, 4, 42);
-        var second = RoundSchedule.Create(Workloads, Runtimes, 4, 42);
+        Gen.Int.Sample(seed =>
+        {
+            var units = RoundSchedule.Order(Units, new SplitMix64((ulong)seed)).Select(o => o.Unit.Id).ToList();
 
-        Assert.Equal(first.SelectMany(r => r), second.SelectMany(r => r));
+            var blocks = units.Where((id, i) => i == 0 || units[i - 1] != id).ToList();
+            Assert.Equal(Units.Length, blocks.Count);
+            Assert.Equal(Units.Length, blocks.Distinct().Count());
+        });
     }
 
     [Fact]
-    public void DifferentSeedsGiveDifferentOrders()
+    public void BothTheUnitsAndTheProcessesInsideAUnitAreShuffled()
     {
-        var first = RoundSchedule.Create(Workloads, Runtimes, 4, 1);
-        var second = RoundSchedule.Create(Workloads, Runtimes, 4, 2);
+        var orders = Enumerable.Range(0, 200).Select(seed => RoundSchedule.Order(Units, new SplitMix64((ulong)seed))).ToList();
 
-        Assert.NotEqual(first.SelectMany(r => r), second.SelectMany(r => r));
+        Assert.Equal(Units.Length, orders.Select(o => o[0].Unit.Id).Distinct().Count());
+        Assert.Equal(Runtimes.Length, orders.Select(o => o[0].Run.Runtime).Distinct().Count());
     }
 
     [Fact]
-    public void RoundsOfOneSeedAreShuffledDifferently()
+    public void TheSameSeedGivesTheSameOrderAndAnotherSeedAnother()
     {
-        var schedule = RoundSchedule.Create(Workloads, Runtimes, 3, 7);
+        static List<string> Run(ulong seed) => [.. RoundSchedule.Order(Units, new SplitMix64(seed)).Select(o => Describe(o.Run))];
 
-        Assert.NotEqual(schedule[0], schedule[1]);
+        Assert.Equal(Run(42), Run(42));
+        Assert.NotEqual(Run(1), Run(2));
     }
+
+    [Fact]
+    public void SuccessiveRoundsOfOneGeneratorAreShuffledDifferently()
+    {
+        var random = new SplitMix64(7);
+
+        Assert.NotEqual(
+            RoundSchedule.Order(Units, random).Select(o => Describe(o.Run)),
+            RoundSchedule.Order(Units, random).Select(o => Describe(o.Run)));
+    }
+
+    private static string Describe(MeasuredRun run) => $"{run.Workload}/{run.Runtime}";
+
+    private static WorkloadUnit Unit(string id) => new(
+        id,
+        [.. Runtimes.Select(r => new MeasuredRun(id, r, $"{id}.{r}", id, false))],
+        ["quick"],
+        "0123456789abcdef",
+        "quick",
+        Scratch: false);
 }
