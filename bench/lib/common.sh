@@ -42,10 +42,17 @@ build_agent() {
   AGENT_DIR="$(cd "$(dirname "$AGENT")" && pwd)"
 }
 
-# run_agent NAME ARGS...: one `nearnative run` with its own home; document in $WORK/NAME.json, table in $WORK/NAME.txt.
+# The input size of the runs: quick or full.
+size() { [[ $QUICK == 1 ]] && echo quick || echo full; }
+
+# run_agent NAME ARGS...: one `nearnative run` with its own home (WORK/home-NAME); document in WORK/NAME.json,
+# table in WORK/NAME.txt, wall and CPU time in WORK/NAME.cost.json. Fails when the agent fails.
 run_agent() {
   local name="$1"; shift
-  mkdir -p "$WORK/home-$name"
-  echo "run $name: nearnative run $* ${RUN_ARGS[*]}" >&2
-  NEARNATIVE_HOME="$WORK/home-$name" "$AGENT" run --out "$WORK/$name.json" "$@" "${RUN_ARGS[@]}" > "$WORK/$name.txt"
+  python3 "$BENCH_ROOT/lib/run_agent.py" "$WORK" "$name" "$AGENT" "$@" "${RUN_ARGS[@]}"
+}
+
+# claim NAME ARGS...: judges one claim from the work directory (bench/lib/claims.py); 0 on PASS.
+claim() {
+  python3 "$BENCH_ROOT/lib/claims.py" "$@"
 }

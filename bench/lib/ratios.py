@@ -47,6 +47,15 @@ def paired(document, workload, runtime, figure):
     return ratios
 
 
+def overhead_ms(document, workload, runtime):
+    """Median over rounds of runtime minus native whole-process time, in milliseconds."""
+    native = {s["round"]: s for s in document["samples"]
+              if valid(s) and s["runtime"] == "native" and s["workload"] == baseline(workload)}
+    added = [(s["wallNs"] - native[s["round"]]["wallNs"]) / 1e6 for s in document["samples"]
+             if valid(s) and s["runtime"] == runtime and s["workload"] == workload and s["round"] in native]
+    return statistics.median(added) if added else float("nan")
+
+
 def workload_ratios(document, manifest, runtime, figure):
     """{workload: median ratio} for every workload with at least 3 pairs."""
     cats = categories(manifest)
