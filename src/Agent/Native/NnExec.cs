@@ -15,7 +15,7 @@ public sealed class NnExec
     public const string FileName = "nn-exec";
 
     /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
-    public const string Sha256 = "f926523fc5018d02f87be6c2a3776c10315d4748a907370fb904373e14e7cac0";
+    public const string Sha256 = "4ff4b165e7823050374a92f22ae6e3286a9e0127f75e1ce78b22cf2357a7f067";
 
     private NnExec(string path) => Path = path;
 
