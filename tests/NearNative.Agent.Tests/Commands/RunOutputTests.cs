@@ -1,5 +1,6 @@
 using System.Text;
 using NearNative.Agent.Commands;
+using NearNative.Agent.Tests.Runtimes;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;
 
@@ -47,5 +48,25 @@ public sealed class RunOutputTests
             home.Path, "run", "--quick", "--runtimes", "native", "--rounds", "1", "--max-rounds", "1", "--max-wait", "0", "--suite", TestSuite.Directory, "--json");
 
         Assert.Equal(keyId, ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n'))).KeyId);
+    }
+
+    [Fact]
+    public async Task PreparationSpendsFromTheBudgetAndARunItExhaustsMeasuresNothingAndSaysSo()
+    {
+        using var home = new TempDirectory();
+        var slow = StandInExecutables.WriteScript(home.Path, "slowrt", "sleep 3\necho 'slowrt 1.0'\n");
+        var file = home.File("runtimes.json");
+        await File.WriteAllTextAsync(file, $$"""
+            {"runtimes": [{"name": "slowrt", "executable": "{{slow}}", "versionPattern": "slowrt ([0-9.]+)", "run": ["{module}", "{args}"]}]}
+            """);
+
+        var result = await AgentProcess.RunAsync(
+            home.Path, "run", "--quick", "--runtimes", "slowrt", "--runtime-file", file, "--budget", "2s", "--max-wait", "0", "--suite", TestSuite.Directory, "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("of the 2 s budget; nothing is measured", result.Error, StringComparison.Ordinal);
+        var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(result.Out.TrimEnd('\n')));
+        Assert.Empty(document.Samples);
+        Assert.Equal((RunInfo.StoppedBudget, 2.0), (document.Run.StoppedBy, document.Run.BudgetSeconds));
     }
 }
