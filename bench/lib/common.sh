@@ -39,7 +39,6 @@ build_agent() {
     dotnet build "$REPO_ROOT/src/Agent" -c Release -o "$WORK/agent" --nologo -v quiet >&2
     AGENT="$WORK/agent/nearnative"
   fi
-  AGENT_DIR="$(cd "$(dirname "$AGENT")" && pwd)"
 }
 
 # The input size of the runs: quick or full.
