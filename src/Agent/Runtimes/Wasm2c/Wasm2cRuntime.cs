@@ -8,7 +8,7 @@ namespace NearNative.Agent.Runtimes.Wasm2c;
 
 /// <summary>
 /// WABT's wasm2c: each module is translated to C, compiled with clang <c>-O2</c> and linked with our own WASI
-/// layer (<c>wasi.c</c>) once per toolchain, ahead of the measurement (<see cref="PrepareAsync"/>); a sample runs
+/// layer (<c>wasi.c</c>, <c>wasi_fs.c</c>) once per toolchain, ahead of the measurement (<see cref="PrepareAsync"/>); a sample runs
 /// the resulting executable. wasm2c 1.0.32 aborts on SIMD instructions, so this row runs the scalar builds and
 /// is labelled <c>mvp</c>.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class Wasm2cRuntime(string glueDirectory) : IRuntime
             {
                 ["compiler"] = $"{toolchain.CompilerName} {toolchain.CompilerVersion}",
                 ["cflags"] = string.Join(' ', Wasm2cToolchain.CompilerFlags),
-                ["wasi"] = "nearnative wasi.c (POSIX)",
+                ["wasi"] = "nearnative wasi.c + wasi_fs.c (POSIX)",
             }));
     }
 
@@ -146,7 +146,9 @@ public sealed class Wasm2cRuntime(string glueDirectory) : IRuntime
                 .. Wasm2cToolchain.CompilerFlags,
                 .. toolchain.IncludeDirectories.Select(d => "-I" + d),
                 "-o", ExecutableName,
-                "module.c", "main.c", "wasi.c", Path.Combine(toolchain.RuntimeSupportDirectory, "wasm-rt-impl.c"),
+                "module.c",
+                .. Wasm2cToolchain.GlueFiles.Where(f => f.EndsWith(".c", StringComparison.Ordinal)),
+                Path.Combine(toolchain.RuntimeSupportDirectory, "wasm-rt-impl.c"),
                 "-lm",
             ])
             {

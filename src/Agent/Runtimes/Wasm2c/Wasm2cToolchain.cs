@@ -25,7 +25,7 @@ public sealed partial record Wasm2cToolchain(
 
     public const string InstallHint = "apt-get install wabt clang-14 (Debian 12; WABT 1.0.32 ships wasm2c and its runtime support)";
 
-    public static readonly IReadOnlyList<string> GlueFiles = ["main.c", "wasi.c", "wasi.h"];
+    public static readonly IReadOnlyList<string> GlueFiles = ["main.c", "wasi.c", "wasi_fs.c", "wasi.h", "wasi_internal.h"];
 
     /// <summary>Same optimisation level as the native baseline and the wasm builds; generic x86-64 target, as there.</summary>
     public static readonly IReadOnlyList<string> CompilerFlags = ["-O2"];
