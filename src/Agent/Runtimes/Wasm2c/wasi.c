@@ -46,17 +46,6 @@ uint32_t nn_errno_to_wasi(int e) {
     }
 }
 
-uint8_t* nn_guest(wasi_t* w, uint32_t ptr, uint64_t len) {
-    if ((uint64_t)ptr + len > w->memory->size) {
-        return NULL;
-    }
-    return w->memory->data + ptr;
-}
-
-int nn_host_fd(uint32_t fd) {
-    return fd < MAX_FDS ? nn_fds[fd].host : -1;
-}
-
 int nn_wasi_init(wasi_t* w, int argc, char** argv, bool preopen_cwd) {
     memset(w, 0, sizeof *w);
     w->argc = argc;

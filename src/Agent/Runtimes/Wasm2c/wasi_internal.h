@@ -40,11 +40,18 @@ extern fd_entry nn_fds[MAX_FDS];
 /* The WASI errno for a host errno. */
 uint32_t nn_errno_to_wasi(int e);
 
-/* A guest pointer to len bytes, or NULL if the range leaves linear memory. */
-uint8_t* nn_guest(wasi_t* w, uint32_t ptr, uint64_t len);
+/* A guest pointer to len bytes, or NULL if the range leaves linear memory. Inline: it guards every call. */
+static inline uint8_t* nn_guest(wasi_t* w, uint32_t ptr, uint64_t len) {
+    if ((uint64_t)ptr + len > w->memory->size) {
+        return NULL;
+    }
+    return w->memory->data + ptr;
+}
 
 /* The host descriptor behind a guest descriptor, or -1. */
-int nn_host_fd(uint32_t fd);
+static inline int nn_host_fd(uint32_t fd) {
+    return fd < MAX_FDS ? nn_fds[fd].host : -1;
+}
 
 static inline void put_u16(uint8_t* p, uint16_t v) { memcpy(p, &v, 2); }
 static inline void put_u32(uint8_t* p, uint32_t v) { memcpy(p, &v, 4); }
