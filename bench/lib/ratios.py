@@ -33,26 +33,24 @@ def valid(sample):
     return sample["outcome"] == "ok" and sample["stage"] == "measured" and sample["wallNs"] > 0
 
 
-def paired(document, workload, runtime, figure):
+def pairs(document, workload, runtime):
+    """(runtime sample, native sample of the same round) for every round where both are valid."""
     native = {s["round"]: s for s in document["samples"]
               if valid(s) and s["runtime"] == "native" and s["workload"] == baseline(workload)}
-    ratios = []
-    for s in document["samples"]:
-        if valid(s) and s["runtime"] == runtime and s["workload"] == workload and s["round"] in native:
-            n = native[s["round"]]
-            if figure == "kernel" and s.get("kernelNs") and n.get("kernelNs"):
-                ratios.append(s["kernelNs"] / n["kernelNs"])
-            elif figure == "process":
-                ratios.append(s["wallNs"] / n["wallNs"])
-    return ratios
+    return [(s, native[s["round"]]) for s in document["samples"]
+            if valid(s) and s["runtime"] == runtime and s["workload"] == workload and s["round"] in native]
+
+
+def paired(document, workload, runtime, figure):
+    if figure == "kernel":
+        return [s["kernelNs"] / n["kernelNs"] for s, n in pairs(document, workload, runtime)
+                if s.get("kernelNs") and n.get("kernelNs")]
+    return [s["wallNs"] / n["wallNs"] for s, n in pairs(document, workload, runtime)]
 
 
 def overhead_ms(document, workload, runtime):
     """Median over rounds of runtime minus native whole-process time, in milliseconds."""
-    native = {s["round"]: s for s in document["samples"]
-              if valid(s) and s["runtime"] == "native" and s["workload"] == baseline(workload)}
-    added = [(s["wallNs"] - native[s["round"]]["wallNs"]) / 1e6 for s in document["samples"]
-             if valid(s) and s["runtime"] == runtime and s["workload"] == workload and s["round"] in native]
+    added = [(s["wallNs"] - n["wallNs"]) / 1e6 for s, n in pairs(document, workload, runtime)]
     return statistics.median(added) if added else float("nan")
 
 

@@ -25,7 +25,7 @@ public static class RoundSchedule
     }
 
     /// <summary>Fisher–Yates in place with the given generator; returns the same array.</summary>
-    public static T[] Shuffle<T>(T[] items, SplitMix64 random)
+    private static T[] Shuffle<T>(T[] items, SplitMix64 random)
     {
         for (var i = items.Length - 1; i > 0; i--)
         {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using NearNative.Agent.Measurement;
 using NearNative.Agent.Native;
 using NearNative.Agent.Tests.Support;
 
@@ -14,9 +12,7 @@ public sealed class NnExecRebuildTests
     [Fact]
     public async Task RebuildingFromSourceReproducesTheCommittedLauncherBitForBit()
     {
-        var startInfo = new ProcessStartInfo("bash", [Path.Combine(NativeDirectory, "build"), "--check"]) { WorkingDirectory = NativeDirectory };
-
-        var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(2), null, CancellationToken.None);
+        var result = await Repository.RunBuildCheckAsync(Path.Combine(NativeDirectory, "build"), TimeSpan.FromMinutes(2));
 
         Assert.True(
             result.ExitCode == 0,

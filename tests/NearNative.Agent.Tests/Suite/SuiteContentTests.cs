@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
@@ -95,10 +94,7 @@ public sealed class SuiteRebuildTests
     [Fact]
     public async Task RebuildingWithThePinnedToolchainReproducesEveryArtifactBitForBit()
     {
-        var suite = Path.Combine(Repository.Root, "suite");
-        var startInfo = new ProcessStartInfo("bash", [Path.Combine(suite, "build"), "--check"]) { WorkingDirectory = suite };
-
-        var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(10), null, CancellationToken.None);
+        var result = await Repository.RunBuildCheckAsync(Path.Combine("suite", "build"), TimeSpan.FromMinutes(10));
 
         Assert.True(
             result.ExitCode == 0,

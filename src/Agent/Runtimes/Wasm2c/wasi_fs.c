@@ -153,30 +153,27 @@ static int host_iovecs(wasi_t* w, uint32_t iovs_ptr, uint32_t iovs_len, struct i
     return (int)iovs_len;
 }
 
-uint32_t Z_wasi_snapshot_preview1Z_fd_read(wasi_t* w, uint32_t fd, uint32_t iovs_ptr, uint32_t iovs_len, uint32_t nread_ptr) {
+/* readv or writev over guest iovecs; the byte count goes to count_ptr. */
+static uint32_t transfer(wasi_t* w, uint32_t fd, uint32_t iovs_ptr, uint32_t iovs_len, uint32_t count_ptr,
+                         ssize_t (*op)(int, const struct iovec*, int)) {
     int host = nn_host_fd(fd);
     if (host < 0) return WASI_EBADF;
     struct iovec iov[64];
     int n = host_iovecs(w, iovs_ptr, iovs_len, iov, 64);
-    uint8_t* out = nn_guest(w, nread_ptr, 4);
+    uint8_t* out = nn_guest(w, count_ptr, 4);
     if (n < 0 || out == NULL) return WASI_EFAULT;
-    ssize_t got = readv(host, iov, n);
-    if (got < 0) return nn_errno_to_wasi(errno);
-    put_u32(out, (uint32_t)got);
+    ssize_t done = op(host, iov, n);
+    if (done < 0) return nn_errno_to_wasi(errno);
+    put_u32(out, (uint32_t)done);
     return WASI_ESUCCESS;
 }
 
+uint32_t Z_wasi_snapshot_preview1Z_fd_read(wasi_t* w, uint32_t fd, uint32_t iovs_ptr, uint32_t iovs_len, uint32_t nread_ptr) {
+    return transfer(w, fd, iovs_ptr, iovs_len, nread_ptr, readv);
+}
+
 uint32_t Z_wasi_snapshot_preview1Z_fd_write(wasi_t* w, uint32_t fd, uint32_t iovs_ptr, uint32_t iovs_len, uint32_t nwritten_ptr) {
-    int host = nn_host_fd(fd);
-    if (host < 0) return WASI_EBADF;
-    struct iovec iov[64];
-    int n = host_iovecs(w, iovs_ptr, iovs_len, iov, 64);
-    uint8_t* out = nn_guest(w, nwritten_ptr, 4);
-    if (n < 0 || out == NULL) return WASI_EFAULT;
-    ssize_t put = writev(host, iov, n);
-    if (put < 0) return nn_errno_to_wasi(errno);
-    put_u32(out, (uint32_t)put);
-    return WASI_ESUCCESS;
+    return transfer(w, fd, iovs_ptr, iovs_len, nwritten_ptr, writev);
 }
 
 uint32_t Z_wasi_snapshot_preview1Z_fd_seek(wasi_t* w, uint32_t fd, uint64_t offset, uint32_t whence, uint32_t newoffset_ptr) {
