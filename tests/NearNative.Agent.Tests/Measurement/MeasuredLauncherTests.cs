@@ -57,6 +57,24 @@ public sealed class MeasuredLauncherTests : IDisposable
         Assert.True(result.PeakRssBytes * 4 < self.WorkingSet64, $"peak {result.PeakRssBytes} bytes against the test host's {self.WorkingSet64}");
     }
 
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("0.3", true)]
+    public async Task OnlyAChildThatOutlivesOnePollIntervalIsPolled(string seconds, bool polled)
+    {
+        // Reading /proc of a process that has just exec'd, on its own core, slows a short program down:
+        // the launcher waits one 20 ms interval before the first look.
+        var reportPath = _work.File("report.json");
+        var startInfo = Launcher.Wrap(new ProcessStartInfo("sleep", [seconds]), new ChildLimits(0, false, null, null), reportPath);
+
+        var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(1), null, CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        var report = LaunchReport.TryRead(reportPath);
+        Assert.NotNull(report);
+        Assert.Equal(polled, report.PolledRssMaxBytes > 0);
+    }
+
     [Fact]
     public async Task AChildAboveTheMemoryCapIsKilledAndSaysSo()
     {
