@@ -144,7 +144,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
 
         foreach (var runtime in selected)
         {
-            if (custom && !runtime.IsNative && runtime.ArtifactKind != LoadedSuite.WasmArtifact)
+            if (custom && !runtime.IsNative && (runtime.ArtifactKind != LoadedSuite.WasmArtifact || runtime.PreparesModules))
             {
                 Skip(runtime, "it runs only the suite's own builds, not a user's module");
                 continue;

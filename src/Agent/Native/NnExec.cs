@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace NearNative.Agent.Native;
 
@@ -22,39 +21,8 @@ public sealed class NnExec
     public string Path { get; }
 
     /// <summary>The verified launcher in <paramref name="directory"/>, or null with the reason it cannot be used.</summary>
-    public static NnExec? Locate(string directory, out string? problem)
-    {
-        var path = System.IO.Path.Combine(directory, FileName);
-        if (!OperatingSystem.IsLinux())
-        {
-            problem = "it is Linux only";
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            problem = $"{FileName} is missing next to the agent";
-            return null;
-        }
-
-        using (var stream = File.OpenRead(path))
-        {
-            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), Sha256, StringComparison.Ordinal))
-            {
-                problem = $"{FileName} next to the agent is not the expected build (SHA-256 differs)";
-                return null;
-            }
-        }
-
-        if ((File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
-        {
-            problem = $"{FileName} next to the agent is not executable";
-            return null;
-        }
-
-        problem = null;
-        return new NnExec(path);
-    }
+    public static NnExec? Locate(string directory, out string? problem) =>
+        PinnedBinary.Locate(directory, FileName, Sha256, out problem) is { } path ? new NnExec(path) : null;
 
     /// <summary>The same command, started through the launcher with the given limits, reporting to <paramref name="reportPath"/>.</summary>
     public ProcessStartInfo Wrap(ProcessStartInfo inner, ChildLimits limits, string reportPath)

@@ -28,6 +28,12 @@ public interface IRuntime
     /// </summary>
     bool IsInterpreter => false;
 
+    /// <summary>
+    /// Runs modules that <see cref="PrepareAsync"/> built from the suite's own artifacts (translated or precompiled), so it
+    /// cannot run a user's module, which is never prepared.
+    /// </summary>
+    bool PreparesModules => false;
+
     /// <summary>One line telling a user how to get this runtime when it is missing (shown by <c>doctor</c>).</summary>
     string InstallHint => "";
 

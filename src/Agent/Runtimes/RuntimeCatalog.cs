@@ -11,8 +11,10 @@ public static class RuntimeCatalog
     public static IReadOnlyList<IRuntime> All(AgentExecutable self) =>
     [
         new NativeRuntime(),
-        new WasmtimeRuntime(self),
-        WasmtimeRuntime.Pulley(self),
+        WasmtimeRuntime.Default(WasmtimeRuntime.DefaultHostDirectory),
+        WasmtimeRuntime.Precompiled(WasmtimeRuntime.DefaultHostDirectory),
+        new WasmtimeDotnetRuntime(self),
+        WasmtimeRuntime.Pulley(WasmtimeRuntime.DefaultHostDirectory),
         NodeRuntime.Default(NodeRuntime.DefaultRunnerPath),
         NodeRuntime.NoLiftoff(NodeRuntime.DefaultRunnerPath),
         new Wasm2cRuntime(),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
-using NearNative.Agent.Commands;
+using NearNative.Agent.Measurement;
+using NearNative.Agent.Native;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
 using Wasmtime;
@@ -8,34 +9,44 @@ using Wasmtime;
 namespace NearNative.Agent.Runtimes;
 
 /// <summary>
-/// Wasmtime through its official .NET embedding. Each sample is a fresh process: the agent starts itself
-/// again with the hidden <c>wasmtime-host</c> verb (<see cref="WasmtimeHost"/>), so no compiled code or
-/// warmed-up state carries over from one sample to the next. The default configuration compiles with Cranelift;
-/// <see cref="Pulley"/> is the declared interpreter row of the same engine.
+/// Wasmtime as it is deployed: each sample is a fresh process of the lean host <c>nn-wasmtime</c> (plain C over the
+/// C API of the package's <c>libwasmtime.so</c>), so the process holds Wasmtime and a minimal host, not the agent.
+/// Rows: the default compiles the module with Cranelift at start, as the Wasmtime CLI does; <see cref="Precompiled"/>
+/// loads a module compiled once at preparation; <see cref="Pulley"/> is the declared interpreter row of the same engine.
 /// </summary>
 public sealed class WasmtimeRuntime : IRuntime
 {
     public const string Name = "wasmtime";
     public const string PulleyConfiguration = "pulley";
+    public const string PrecompiledConfiguration = "precompiled";
+    public const string HostSetting = "nn-wasmtime (C API, libwasmtime.so of the Wasmtime package)";
 
-    private readonly AgentExecutable _self;
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly string _hostDirectory;
     private readonly string _configuration;
     private readonly string? _target;
+    private readonly WasmtimePrecompiler? _precompiler;
+    private NnWasmtime? _host;
 
-    public WasmtimeRuntime(AgentExecutable self)
-        : this(self, RuntimeInfo.DefaultConfiguration, null)
+    private WasmtimeRuntime(string hostDirectory, string configuration, string? target, bool precompiled)
     {
-    }
-
-    private WasmtimeRuntime(AgentExecutable self, string configuration, string? target)
-    {
-        _self = self;
+        _hostDirectory = hostDirectory;
         _configuration = configuration;
         _target = target;
+        _precompiler = precompiled ? new WasmtimePrecompiler() : null;
     }
 
+    /// <summary>The headline row: Cranelift compiles the module when the process starts.</summary>
+    public static WasmtimeRuntime Default(string hostDirectory) => new(hostDirectory, RuntimeInfo.DefaultConfiguration, null, precompiled: false);
+
+    /// <summary>Modules compiled once at preparation and deserialized by every measured process (compile cost reported apart).</summary>
+    public static WasmtimeRuntime Precompiled(string hostDirectory) => new(hostDirectory, PrecompiledConfiguration, null, precompiled: true);
+
     /// <summary>Wasmtime's portable interpreter (target <c>pulley64</c>) instead of native code: the interpreter row.</summary>
-    public static WasmtimeRuntime Pulley(AgentExecutable self) => new(self, PulleyConfiguration, WasmtimeTarget.Pulley64);
+    public static WasmtimeRuntime Pulley(string hostDirectory) => new(hostDirectory, PulleyConfiguration, WasmtimeTarget.Pulley64, precompiled: false);
+
+    public static string DefaultHostDirectory => AppContext.BaseDirectory;
 
     public string Id => RuntimeInfo.SlugFor(Name, _configuration);
 
@@ -43,9 +54,11 @@ public sealed class WasmtimeRuntime : IRuntime
 
     public bool IsInterpreter => _target is not null;
 
-    public string InstallHint => "ships inside the agent (NuGet package Wasmtime); reinstall the agent if its native library is missing";
+    public bool PreparesModules => _precompiler is not null;
 
-    /// <summary>The Wasmtime version the NuGet package embeds, e.g. <c>50.0.1</c>.</summary>
+    public string InstallHint => "ships with the agent (nn-wasmtime and the Wasmtime package's libwasmtime.so); reinstall the agent if either is missing";
+
+    /// <summary>The Wasmtime version the package embeds, e.g. <c>50.0.1</c>; the lean host links the same library.</summary>
     public static string Version
     {
         get
@@ -58,38 +71,48 @@ public sealed class WasmtimeRuntime : IRuntime
         }
     }
 
-    public Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken)
+    public async Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken)
     {
-        try
+        if (NnWasmtime.Locate(_hostDirectory, out var problem) is not { } host)
         {
-            // Loads the native library once, so a missing or broken one is a skip line rather than N failed samples.
-            using var engine = WasmtimeTarget.CreateEngine(_target);
-            if (_target is not null && !WasmtimeTarget.IsPulley(engine))
-            {
-                return Task.FromResult(RuntimeProbe.Unavailable($"the embedded engine ignored the target {_target}"));
-            }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or WasmtimeException
-            or BadImageFormatException or NotSupportedException)
-        {
-            return Task.FromResult(RuntimeProbe.Unavailable("the embedded engine cannot load: " + e.Message));
+            return RuntimeProbe.Unavailable(problem!);
         }
 
-        var settings = _target is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["target"] = _target };
-        return Task.FromResult(RuntimeProbe.Available(new RuntimeInfo(Id, Name, Version, _configuration, settings)));
+        // Starts the host once: a missing or broken library, or a target it refuses, is a skip line rather than N failed samples.
+        var check = await ProcessRunner.RunAsync(new ProcessStartInfo(host.Path, NnWasmtime.CheckArguments(_target)), CheckTimeout, null, cancellationToken);
+        if (check.ExitCode != 0)
+        {
+            var reason = check.StderrTail.Trim().Split('\n')[^1];
+            return RuntimeProbe.Unavailable($"{NnWasmtime.FileName} cannot start Wasmtime" + (reason.Length > 0 ? ": " + reason : ""));
+        }
+
+        _host = host;
+        var settings = new Dictionary<string, string> { ["host"] = HostSetting };
+        if (_target is not null)
+        {
+            settings["target"] = _target;
+        }
+
+        if (_precompiler is not null)
+        {
+            settings["modules"] = WasmtimePrecompiler.Setting;
+        }
+
+        return RuntimeProbe.Available(new RuntimeInfo(Id, Name, Version, _configuration, settings));
     }
 
-    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
-        new(_self.FileName, [
-            .. _self.LeadingArguments,
-            WasmtimeHostCommand.Name,
-            .. invocation.Preopen ? [WasmtimeHostCommand.PreopenCwdOption] : Array.Empty<string>(),
-            .. _target is null ? Array.Empty<string>() : [WasmtimeHostCommand.TargetOption, _target],
-            invocation.ArtifactPath,
-            "--",
-            .. invocation.Arguments,
-        ])
+    public Task<RuntimePreparation> PrepareAsync(LoadedSuite suite, string cacheDirectory, CancellationToken cancellationToken) =>
+        _precompiler is null ? Task.FromResult(RuntimePreparation.NothingToDo)
+        : _host is null ? Task.FromResult(RuntimePreparation.Failed("not probed: call ProbeAsync first"))
+        : _precompiler.PrepareAsync(_host, Version, suite, cacheDirectory, cancellationToken);
+
+    public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation)
+    {
+        var host = _host ?? throw new InvalidOperationException($"{Id} was not probed: ProbeAsync must succeed before the first sample");
+        var module = _precompiler is null ? invocation.ArtifactPath : _precompiler.CompiledPath(invocation.ArtifactPath, Id);
+        return new ProcessStartInfo(host.Path, NnWasmtime.RunArguments(module, invocation.Arguments, invocation.Preopen, _target, _precompiler is not null))
         {
             WorkingDirectory = invocation.WorkingDirectory,
         };
+    }
 }

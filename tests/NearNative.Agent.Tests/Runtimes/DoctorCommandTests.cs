@@ -44,7 +44,8 @@ public sealed class DoctorCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         using var json = JsonDocument.Parse(result.Out);
         var runtimes = json.RootElement.GetProperty("runtimes").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
-        Assert.Equal(12, runtimes.Count);
+        Assert.Equal(14, runtimes.Count);
+        Assert.All(["wasmtime", "wasmtime-precompiled", "wasmtime-dotnet"], id => Assert.True(runtimes[id].GetProperty("found").GetBoolean(), id));
         Assert.True(runtimes["wasmtime-cli"].GetProperty("found").GetBoolean());
         Assert.Equal("99.1.0", runtimes["wasmtime-cli"].GetProperty("version").GetString());
         Assert.False(runtimes["wasm2c-mvp"].GetProperty("found").GetBoolean());

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Suite;
@@ -59,11 +58,13 @@ public sealed class SuiteContentTests
 
     [Theory]
     [MemberData(nameof(WasmVariants))]
-    public async Task EveryWasmBuildPrintsTheNativeChecksumUnderTheEmbeddedWasmtime(string workloadId, string kind)
+    public async Task EveryWasmBuildPrintsTheNativeChecksumUnderWasmtime(string workloadId, string kind)
     {
         var workload = Suite.Manifest.Find(workloadId)!;
+        var wasmtime = WasmtimeRuntime.Default(WasmtimeRuntime.DefaultHostDirectory);
+        Assert.True((await wasmtime.ProbeAsync(Suite, CancellationToken.None)).Info is not null);
 
-        var output = await RunAsync(new WasmtimeRuntime(AgentExecutable.Current()), workload, kind);
+        var output = await RunAsync(wasmtime, workload, kind);
 
         Assert.Equal(workload.Checksums[SuiteManifest.QuickSize], output.Checksum);
         Assert.Equal(workloadId, output.Workload);

@@ -40,6 +40,8 @@ public sealed class Wasm2cRuntime(string glueDirectory) : IRuntime
 
     public string InstallHint => Wasm2cToolchain.InstallHint;
 
+    public bool PreparesModules => true;
+
     public async Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken)
     {
         var (toolchain, missing) = await Wasm2cToolchain.FindAsync(glueDirectory, cancellationToken);

@@ -1,0 +1,49 @@
+namespace NearNative.Agent.Native;
+
+/// <summary>
+/// The lean Wasmtime host (<c>nn-wasmtime.c</c> next to this file): plain C over the C API of the <c>libwasmtime.so</c>
+/// the Wasmtime package ships, so a measured Wasmtime process holds Wasmtime and a minimal host, not the .NET agent.
+/// </summary>
+public sealed class NnWasmtime
+{
+    public const string FileName = "nn-wasmtime";
+
+    /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
+    public const string Sha256 = "cda3c3bf46f95890eed85920ed94103aabe107a2c0945bcc5052b1659d8b6071";
+
+    public const string PreopenCwdOption = "--preopen-cwd";
+    public const string PrecompiledOption = "--precompiled";
+    public const string TargetOption = "--target";
+
+    /// <summary>Phase of a precompiled module: deserializing what <c>compile</c> wrote, in place of compiling.</summary>
+    public const string LoadPhase = "load";
+
+    private NnWasmtime(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>The verified host in <paramref name="directory"/>, or null with the reason it cannot be used.</summary>
+    public static NnWasmtime? Locate(string directory, out string? problem) =>
+        PinnedBinary.Locate(directory, FileName, Sha256, out problem) is { } path ? new NnWasmtime(path) : null;
+
+    /// <summary>Arguments of <c>nn-wasmtime run</c> for one module and its arguments.</summary>
+    public static IReadOnlyList<string> RunArguments(string module, IReadOnlyList<string> arguments, bool preopen, string? target, bool precompiled) =>
+    [
+        "run",
+        .. preopen ? [PreopenCwdOption] : Array.Empty<string>(),
+        .. TargetArguments(target),
+        .. precompiled ? [PrecompiledOption] : Array.Empty<string>(),
+        module,
+        "--",
+        .. arguments,
+    ];
+
+    /// <summary>Arguments of <c>nn-wasmtime compile</c>: serialize <paramref name="module"/> to <paramref name="output"/>.</summary>
+    public static IReadOnlyList<string> CompileArguments(string module, string output, string? target) =>
+        ["compile", .. TargetArguments(target), module, output];
+
+    /// <summary>Arguments of <c>nn-wasmtime check</c>: the library loads and accepts the target.</summary>
+    public static IReadOnlyList<string> CheckArguments(string? target) => ["check", .. TargetArguments(target)];
+
+    private static string[] TargetArguments(string? target) => target is null ? [] : [TargetOption, target];
+}
