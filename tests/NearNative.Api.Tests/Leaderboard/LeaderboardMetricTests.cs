@@ -66,6 +66,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         Assert.Equal(["wasmtime", "wasmer"], await Order("category:compute"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("category:branchy"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("startup"));
+        Assert.Equal(["wasmer", "wasmtime"], await Order("startup-ratio"));
         Assert.Equal(["wasmtime", "wasmer"], await Order("memory"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("process"));
 
@@ -74,7 +75,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         Assert.Equal([1.2, 1.5], compute.Rows.Select(r => Math.Round(r.Value, 9)));
         Assert.Equal([1, 2], compute.Rows.Select(r => r.Rank));
 
-        var startup = await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}&metric=startup");
+        var startup = await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}&metric=startup-ratio");
         Assert.Equal(["2.00× native", "50.0× native"], startup.Rows.Select(r => r.SlowdownText));
         Assert.Equal(Math.Cbrt(1.2 * 3.0 * 1.2), (await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}")).Rows[1].Value, Tolerance);
     }
@@ -153,7 +154,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         if (field == "metric")
         {
             Assert.Equal(
-                "Must be one of execution, process, memory, startup, preinit-gain, category:compute, category:branchy, category:memory.",
+                "Must be one of execution, process, memory, memory-floor, startup, startup-ratio, preinit-gain, category:compute, category:branchy, category:memory.",
                 errors["metric"].Single());
         }
     }
