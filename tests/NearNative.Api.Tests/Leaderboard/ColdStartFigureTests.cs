@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
@@ -30,7 +29,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     {
         await fixture.ResetAsync();
         _key = await _client.RegisterNewKeyAsync();
-        _submission = await SubmitAsync(Document("one", wasmtimeStartup: 5.2));
+        _submission = await _client.SubmitCreatedAsync(_key!, Document("one", wasmtimeStartup: 5.2));
     }
 
     public Task DisposeAsync()
@@ -42,7 +41,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task StartupRanksByMillisecondsAddedToNativeWithTheRatioBeside()
     {
-        var board = await GetAsync("/api/v1/leaderboard?metric=startup");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup");
 
         Assert.Equal(("startup", "ms", "lower-is-better"), (board.Metric, board.Unit, board.Direction));
         Assert.Equal(["wasmer", "wasmtime"], board.Rows.Select(r => r.Runtime));
@@ -61,8 +60,8 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ALoneMachinesCellCarriesItsSubmissionsOwnInterval()
     {
-        var startup = (await GetAsync("/api/v1/leaderboard?metric=startup")).Rows.Single(r => r.Runtime == "wasmtime");
-        var process = (await GetAsync("/api/v1/leaderboard?metric=process")).Rows.Single(r => r.Runtime == "wasmtime");
+        var startup = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup")).Rows.Single(r => r.Runtime == "wasmtime");
+        var process = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=process")).Rows.Single(r => r.Runtime == "wasmtime");
 
         var cell = startup.Cells.Single();
         Assert.Equal((4.20042, 4.20336, TenRoundConfidence), (Math.Round(cell.Lower, 9), Math.Round(cell.Upper, 9), cell.Confidence));
@@ -78,9 +77,9 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     public async Task TwoMachinesOnACpuAreBootstrappedOverMachines()
     {
         // A second Intel machine adds 6.2 ms: the cell is the median of the two machines, its interval spans them.
-        await SubmitAsync(Document("two", wasmtimeStartup: 7.2));
+        await _client.SubmitCreatedAsync(_key!, Document("two", wasmtimeStartup: 7.2));
 
-        var cell = (await GetAsync($"/api/v1/leaderboard?metric=startup&cpu={IntelKey}")).Rows.Single(r => r.Runtime == "wasmtime").Cells.Single();
+        var cell = (await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=startup&cpu={IntelKey}")).Rows.Single(r => r.Runtime == "wasmtime").Cells.Single();
 
         Assert.Equal(2, cell.Machines);
         Assert.Equal((4.20189 + 6.20279) / 2, cell.Value, Tolerance);
@@ -90,7 +89,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task TheMemoryFloorIsMegabytesOfTheEmptyProgramWithNativesBeside()
     {
-        var board = await GetAsync("/api/v1/leaderboard?metric=memory-floor");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=memory-floor");
 
         Assert.Equal(("memory-floor", "MB"), (board.Metric, board.Unit));
         Assert.Equal(["wasmtime", "wasmer"], board.Rows.Select(r => r.Runtime));
@@ -106,7 +105,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     public async Task TheMemoryRatioLeavesTheEmptyProgramOut()
     {
         // wasmtime's empty program peaks at 8× native's, its workloads at 1.1×: the ratio is 1.1.
-        var wasmtime = (await GetAsync("/api/v1/leaderboard?metric=memory")).Rows.Single(r => r.Runtime == "wasmtime");
+        var wasmtime = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=memory")).Rows.Single(r => r.Runtime == "wasmtime");
 
         Assert.Equal(1.1, wasmtime.Value, Tolerance);
     }
@@ -151,20 +150,6 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = json.RootElement;
         return (root.GetProperty("label").GetString(), root.GetProperty("message").GetString(), root.GetProperty("color").GetString());
-    }
-
-    private async Task<SubmissionResponse> SubmitAsync(ResultDocumentBuilder document)
-    {
-        using var response = await _client.SubmitAsync(_key!, document.Build());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
-    }
-
-    private async Task<LeaderboardResponse> GetAsync(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<LeaderboardResponse>())!;
     }
 }
 

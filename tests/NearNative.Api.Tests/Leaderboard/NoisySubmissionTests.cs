@@ -1,11 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Xml.Linq;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
-using NSec.Cryptography;
 
 namespace NearNative.Api.Tests.Leaderboard;
 
@@ -20,11 +18,11 @@ public abstract class NoisySubmissionTests(ApiFixture fixture) : ApiTest(fixture
     {
         // One quiet Intel machine at 1.5×; a busy Intel machine at 3× and a busy AMD machine at 4×, both noisy.
         var key = await Client.RegisterNewKeyAsync();
-        await SubmitAsync(key, key.Document().OnMachine("quiet").WithRatio("wasmtime", 1.5));
-        await SubmitAsync(key, key.Document().OnMachine("busy").WithRatio("wasmtime", 3).Noisy());
-        await SubmitAsync(key, key.Document().OnMachine("busy-amd").WithCpu("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor").WithRatio("wasmtime", 4).Noisy());
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("quiet").WithRatio("wasmtime", 1.5));
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("busy").WithRatio("wasmtime", 3).Noisy());
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("busy-amd").WithCpu("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor").WithRatio("wasmtime", 4).Noisy());
 
-        var wasmtime = (await GetAsync("/api/v1/leaderboard")).Rows.Single(r => r.Runtime == "wasmtime");
+        var wasmtime = (await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard")).Rows.Single(r => r.Runtime == "wasmtime");
         var badge = XDocument.Parse(await Client.GetStringAsync("/badges/wasmtime.svg"));
 
         Assert.Equal(1.5, wasmtime.Value, Tolerance);
@@ -35,7 +33,7 @@ public abstract class NoisySubmissionTests(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal("wasmtime: 1.50× native", badge.Root!.Element(XName.Get("title", "http://www.w3.org/2000/svg"))!.Value);
 
         // The CPU filter ranks on the quiet machines only too: the AMD key has nothing to rank.
-        var amd = await GetAsync("/api/v1/leaderboard?cpu=x86_64/authenticamd/amd-ryzen-9-5950x/6-158-12/none");
+        var amd = await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?cpu=x86_64/authenticamd/amd-ryzen-9-5950x/6-158-12/none");
         Assert.Empty(amd.Rows);
         Assert.Equal(["wasmer", "wasmtime"], amd.NoisyOnly!.Select(r => r.Runtime).Order(StringComparer.Ordinal));
     }
@@ -44,10 +42,10 @@ public abstract class NoisySubmissionTests(ApiFixture fixture) : ApiTest(fixture
     public async Task ARuntimeSeenOnlyOnNoisyRunsIsListedButNotRanked()
     {
         var key = await Client.RegisterNewKeyAsync();
-        await SubmitAsync(key, key.Document().OnMachine("quiet"));
-        await SubmitAsync(key, key.Document().OnMachine("busy").WithRuntime("wamr", "wamr", 1.1).Noisy());
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("quiet"));
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("busy").WithRuntime("wamr", "wamr", 1.1).Noisy());
 
-        var board = await GetAsync("/api/v1/leaderboard?metric=startup");
+        var board = await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup");
         using var badge = await Client.GetAsync("/badges/wamr.svg");
 
         Assert.DoesNotContain(board.Rows, r => r.Runtime == "wamr");
@@ -59,28 +57,12 @@ public abstract class NoisySubmissionTests(ApiFixture fixture) : ApiTest(fixture
     public async Task TheSubmissionEndpointShowsANoisySubmissionWithItsFigures()
     {
         var key = await Client.RegisterNewKeyAsync();
-        var created = await SubmitAsync(key, key.Document().WithRatio("wasmtime", 3).Noisy());
+        var created = await Client.SubmitCreatedAsync(key, key.Document().WithRatio("wasmtime", 3).Noisy());
 
-        using var response = await Client.GetAsync($"/api/v1/submissions/{created.Id}");
+        var stored = await Client.GetOkAsync<SubmissionResponse>($"/api/v1/submissions/{created.Id}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
         Assert.Equal((true, "accepted"), (stored.Noisy, stored.Status));
         Assert.Equal(3, stored.Runtimes.Single(r => r.Slug == "wasmtime").Execution!.Value, Tolerance);
-    }
-
-    private async Task<SubmissionResponse> SubmitAsync(Key key, ResultDocumentBuilder document)
-    {
-        using var response = await Client.SubmitAsync(key, document.Build());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
-    }
-
-    private async Task<LeaderboardResponse> GetAsync(string url)
-    {
-        using var response = await Client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<LeaderboardResponse>())!;
     }
 }
 
