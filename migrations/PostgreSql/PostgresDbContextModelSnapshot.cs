@@ -139,6 +139,22 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("double precision")
                         .HasColumnName("memory_confidence");
 
+                    b.Property<double?>("MemoryFloorConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_floor_confidence");
+
+                    b.Property<double?>("MemoryFloorLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_floor_lower");
+
+                    b.Property<double?>("MemoryFloorMb")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_floor_mb");
+
+                    b.Property<double?>("MemoryFloorUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_floor_upper");
+
                     b.Property<double?>("MemoryLower")
                         .HasColumnType("double precision")
                         .HasColumnName("memory_lower");
@@ -156,6 +172,10 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<double?>("NativeMemoryFloorMb")
+                        .HasColumnType("double precision")
+                        .HasColumnName("native_memory_floor_mb");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")
@@ -198,6 +218,22 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("settings");
 
+                    b.Property<double?>("StartupAddedConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_added_confidence");
+
+                    b.Property<double?>("StartupAddedLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_added_lower");
+
+                    b.Property<double?>("StartupAddedMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_added_ms");
+
+                    b.Property<double?>("StartupAddedUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("startup_added_upper");
+
                     b.Property<double?>("StartupConfidence")
                         .HasColumnType("double precision")
                         .HasColumnName("startup_confidence");
@@ -205,10 +241,6 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.Property<double?>("StartupLower")
                         .HasColumnType("double precision")
                         .HasColumnName("startup_lower");
-
-                    b.Property<double?>("StartupOverheadMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("startup_overhead_ms");
 
                     b.Property<double?>("StartupRatio")
                         .HasColumnType("double precision")

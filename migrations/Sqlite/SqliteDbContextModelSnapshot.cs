@@ -133,6 +133,22 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("memory_confidence");
 
+                    b.Property<double?>("MemoryFloorConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_floor_confidence");
+
+                    b.Property<double?>("MemoryFloorLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_floor_lower");
+
+                    b.Property<double?>("MemoryFloorMb")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_floor_mb");
+
+                    b.Property<double?>("MemoryFloorUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("memory_floor_upper");
+
                     b.Property<double?>("MemoryLower")
                         .HasColumnType("REAL")
                         .HasColumnName("memory_lower");
@@ -150,6 +166,10 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<double?>("NativeMemoryFloorMb")
+                        .HasColumnType("REAL")
+                        .HasColumnName("native_memory_floor_mb");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER")
@@ -192,6 +212,22 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("settings");
 
+                    b.Property<double?>("StartupAddedConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_added_confidence");
+
+                    b.Property<double?>("StartupAddedLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_added_lower");
+
+                    b.Property<double?>("StartupAddedMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_added_ms");
+
+                    b.Property<double?>("StartupAddedUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("startup_added_upper");
+
                     b.Property<double?>("StartupConfidence")
                         .HasColumnType("REAL")
                         .HasColumnName("startup_confidence");
@@ -199,10 +235,6 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.Property<double?>("StartupLower")
                         .HasColumnType("REAL")
                         .HasColumnName("startup_lower");
-
-                    b.Property<double?>("StartupOverheadMs")
-                        .HasColumnType("REAL")
-                        .HasColumnName("startup_overhead_ms");
 
                     b.Property<double?>("StartupRatio")
                         .HasColumnType("REAL")

@@ -1,9 +1,20 @@
+using NearNative.Api.Leaderboard;
+
 namespace NearNative.Api.Badges;
 
-/// <summary>The shields.io palette, graded by slowdown versus native (or by gain, for a speed-up).</summary>
+/// <summary>The shields.io palette, graded by slowdown versus native, by gain for a speed-up, or by the amount for milliseconds and megabytes.</summary>
 public static class BadgeColor
 {
     public const string NoData = "lightgrey";
+
+    /// <summary>The colour of a metric's value: graded by its unit and direction.</summary>
+    public static string For(LeaderboardMetric metric, double value) => metric.Unit switch
+    {
+        LeaderboardMetric.MillisecondsUnit => ForAddedMs(value),
+        LeaderboardMetric.MegabytesUnit => ForFloorMb(value),
+        _ when metric.HigherIsBetter => ForGain(value),
+        _ => For(value),
+    };
 
     public static string For(double slowdown) => slowdown switch
     {
@@ -23,6 +34,28 @@ public static class BadgeColor
         >= 2 => "yellowgreen",
         >= 1.5 => "yellow",
         >= 1.1 => "orange",
+        _ => "red",
+    };
+
+    /// <summary>Start-up added to native: a millisecond goes unnoticed, a tenth of a second does not.</summary>
+    public static string ForAddedMs(double ms) => ms switch
+    {
+        <= 1 => "brightgreen",
+        <= 5 => "green",
+        <= 20 => "yellowgreen",
+        <= 50 => "yellow",
+        <= 200 => "orange",
+        _ => "red",
+    };
+
+    /// <summary>Memory floor in MB: a few MB is a small process's own size, a hundred is a browser engine's.</summary>
+    public static string ForFloorMb(double mb) => mb switch
+    {
+        <= 5 => "brightgreen",
+        <= 10 => "green",
+        <= 25 => "yellowgreen",
+        <= 50 => "yellow",
+        <= 100 => "orange",
         _ => "red",
     };
 

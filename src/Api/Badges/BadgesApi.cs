@@ -9,7 +9,7 @@ using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Badges;
 
-/// <summary>README badges for a runtime's headline slowdown (or another leaderboard metric) on the newest suite.</summary>
+/// <summary>README badges for a runtime's headline slowdown (or another leaderboard metric) on the newest suite; noisy submissions never count.</summary>
 public static class BadgesApi
 {
     private const int MaxLabelLength = 40;
@@ -80,7 +80,7 @@ public static class BadgesApi
         }
 
         var rows = await LeaderboardQuery.RowsAsync(db, suite.Suite, size: null, metric, cpu: null, cancellationToken);
-        var row = rows
+        var row = rows.Ranked
             .Where(r => r.Slug == slug)
             .OrderBy(r => r.Size == SuiteManifest.FullSize ? 0 : 1)
             .ThenByDescending(r => r.Ranking.Machines)
@@ -92,11 +92,10 @@ public static class BadgesApi
         }
 
         var name = row.Configuration == RuntimeInfo.DefaultConfiguration ? row.Name : $"{row.Name} {row.Configuration}";
-        var label = metric == LeaderboardMetric.Execution ? name : $"{name} {metric.Label}";
-        var value = row.Ranking.Ratio.Value;
-        var message = metric.HigherIsBetter ? Slowdown.Format(value) + " faster" : Slowdown.FormatVersusNative(value);
-        var color = metric.HigherIsBetter ? BadgeColor.ForGain(value) : BadgeColor.For(value);
-        return new BadgeLookup(new ShieldsEndpointBadge(1, Shorten(label), message, color), suite, UnknownMetric: false);
+        var label = metric.BadgeLabel is null ? name : $"{name} {metric.BadgeLabel}";
+        var value = row.Ranking.Figure.Value;
+        var badge = new ShieldsEndpointBadge(1, Shorten(label), metric.BadgeMessage(value), BadgeColor.For(metric, value));
+        return new BadgeLookup(badge, suite, UnknownMetric: false);
     }
 
     private sealed record BadgeLookup(ShieldsEndpointBadge? Badge, SuiteManifest? Suite, bool UnknownMetric);

@@ -37,7 +37,10 @@ public sealed class RuntimeResult
 
     public double? ProcessConfidence { get; init; }
 
-    /// <summary>Geometric mean of peak resident memory ratios over every workload except pre-initialised twins.</summary>
+    /// <summary>
+    /// Geometric mean of peak resident memory ratios over the non-start-up workloads. Rows stored before start-up
+    /// was left out of it averaged every workload but the pre-initialised twins.
+    /// </summary>
     public double? MemoryValue { get; init; }
 
     public double? MemoryLower { get; init; }
@@ -55,7 +58,26 @@ public sealed class RuntimeResult
 
     public double? StartupConfidence { get; init; }
 
-    public double? StartupOverheadMs { get; init; }
+    /// <summary>Milliseconds the runtime adds to native's empty process: median paired difference, with its interval.</summary>
+    public double? StartupAddedMs { get; init; }
+
+    public double? StartupAddedLower { get; init; }
+
+    public double? StartupAddedUpper { get; init; }
+
+    public double? StartupAddedConfidence { get; init; }
+
+    /// <summary>The runtime's memory floor: median peak resident MB (10⁶ bytes) of its empty-program processes.</summary>
+    public double? MemoryFloorMb { get; init; }
+
+    public double? MemoryFloorLower { get; init; }
+
+    public double? MemoryFloorUpper { get; init; }
+
+    public double? MemoryFloorConfidence { get; init; }
+
+    /// <summary>Native's floor in the same run, shown beside the runtime's.</summary>
+    public double? NativeMemoryFloorMb { get; init; }
 
     /// <summary>Plain over pre-initialised whole-process time of the heavy-initialisation workload; higher is better.</summary>
     public double? PreinitGainValue { get; init; }

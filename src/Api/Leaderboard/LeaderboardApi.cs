@@ -36,9 +36,10 @@ public static class LeaderboardApi
     /// <param name="size"><c>quick</c> or <c>full</c>; default both, full rows first.</param>
     /// <param name="metric">
     /// What to rank by: <c>execution</c> (default; kernel time), <c>process</c> (whole-process time), <c>memory</c>
-    /// (peak resident memory), <c>startup</c> (cold start of the empty program), <c>preinit-gain</c> (speed-up from
-    /// Wizer pre-initialisation; higher is better), or <c>category:&lt;name&gt;</c> for the kernel time of one
-    /// workload category, e.g. <c>category:compute</c>, <c>category:branchy</c>, <c>category:io</c>.
+    /// (peak resident memory ratio on the non-start-up workloads), <c>memory-floor</c> (MB of peak resident memory on
+    /// the empty program), <c>startup</c> (milliseconds added to native's empty process), <c>startup-ratio</c> (the same
+    /// as a ratio), <c>preinit-gain</c> (speed-up from Wizer pre-initialisation; higher is better), or
+    /// <c>category:&lt;name&gt;</c> for the kernel time of one workload category, e.g. <c>category:compute</c>.
     /// </param>
     /// <param name="cpu">A CPU key (see <c>GET /api/v1/cpus</c>): rank on that CPU only. An unknown key gives no rows.</param>
     public static async Task<Results<Ok<LeaderboardResponse>, ValidationProblem, NotFoundProblem>> Get(
@@ -81,7 +82,15 @@ public static class LeaderboardApi
 
         var rows = await LeaderboardQuery.RowsAsync(db, manifest.Suite, size, chosen!, cpu, cancellationToken);
         return TypedResults.Ok(new LeaderboardResponse(
-            manifest.Suite, size, [.. rows.Select(r => ToResponse(r, chosen!))], chosen!.Id, chosen.Direction, chosen.Description, cpu));
+            manifest.Suite,
+            size,
+            [.. rows.Ranked.Select(r => ToResponse(r, chosen!))],
+            chosen!.Id,
+            chosen.Direction,
+            chosen.Description,
+            cpu,
+            chosen.Unit,
+            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.NoisySubmissions, r.Machines))]));
     }
 
     /// <summary>Anything longer or with control characters cannot be a key; refusing it keeps junk out of the cache.</summary>
@@ -90,8 +99,10 @@ public static class LeaderboardApi
 
     private static LeaderboardRowResponse ToResponse(LeaderboardRow row, LeaderboardMetric metric)
     {
-        var ratio = row.Ranking.Ratio;
-        double? slowdown = metric.IsTime ? ratio.Value : null;
+        var figure = row.Ranking.Figure;
+        double? slowdown = metric.IsTime ? figure.Value : null;
+        var startup = metric == LeaderboardMetric.Startup;
+        var floor = metric == LeaderboardMetric.MemoryFloor;
         return new LeaderboardRowResponse(
             row.Rank,
             row.Slug,
@@ -102,22 +113,32 @@ public static class LeaderboardApi
             slowdown,
             slowdown is { } s ? Slowdown.FormatVersusNative(s) : null,
             slowdown is { } p ? Slowdown.SpeedPercent(p) : null,
-            ratio.Lower,
-            ratio.Upper,
+            figure.Lower,
+            figure.Upper,
             row.Ranking.Machines,
             row.Ranking.Submissions,
             row.Ranking.Cells.Count,
             row.Ranking.Provisional,
             [.. row.Ranking.Cells.Select(c => new LeaderboardCellResponse(
                 c.CpuKey,
-                metric.IsTime ? c.Ratio.Value : null,
-                c.Ratio.Lower,
-                c.Ratio.Upper,
+                metric.IsTime ? c.Figure.Value : null,
+                c.Figure.Lower,
+                c.Figure.Upper,
                 c.Machines,
                 c.Submissions,
                 c.Provisional,
-                c.Ratio.Value))],
-            ratio.Value,
-            metric.Format(ratio.Value));
+                c.Figure.Value,
+                c.Figure.Confidence,
+                startup ? c.Figure.Value : null,
+                floor ? c.Figure.Value : null,
+                row.NoisyByCpu.GetValueOrDefault(c.CpuKey)))],
+            figure.Value,
+            metric.Format(figure.Value),
+            figure.Confidence,
+            startup ? figure.Value : null,
+            startup ? row.Secondary : null,
+            floor ? figure.Value : null,
+            floor ? row.Secondary : null,
+            row.NoisySubmissions);
     }
 }

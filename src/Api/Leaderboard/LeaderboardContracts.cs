@@ -2,9 +2,11 @@ namespace NearNative.Api.Leaderboard;
 
 /// <param name="Size">The size asked for, or null when rows of both sizes are listed (full first).</param>
 /// <param name="Metric">The metric ranked by, e.g. <c>execution</c> (the default), <c>startup</c> or <c>category:compute</c>.</param>
-/// <param name="Direction"><c>lower-is-better</c> for every ratio to native; <c>higher-is-better</c> for <c>preinit-gain</c>. Rank 1 is the best either way.</param>
+/// <param name="Direction"><c>lower-is-better</c> for every metric but <c>preinit-gain</c>, which is <c>higher-is-better</c>. Rank 1 is the best either way.</param>
 /// <param name="Description">What the metric measures.</param>
 /// <param name="Cpu">The CPU key asked for, or null when every CPU key counts.</param>
+/// <param name="Unit">The unit of every row's <c>value</c>: <c>ratio</c> (runtime over native), <c>ms</c> (milliseconds added to native, for <c>startup</c>) or <c>MB</c> (10^6 bytes, for <c>memory-floor</c>).</param>
+/// <param name="NoisyOnly">Runtime versions with a figure whose every submission was marked noisy: listed, not ranked.</param>
 public sealed record LeaderboardResponse(
     string Suite,
     string? Size,
@@ -12,19 +14,28 @@ public sealed record LeaderboardResponse(
     string Metric = "execution",
     string Direction = LeaderboardMetric.LowerIsBetter,
     string Description = "",
-    string? Cpu = null);
+    string? Cpu = null,
+    string Unit = LeaderboardMetric.RatioUnit,
+    IReadOnlyList<NoisyOnlyRowResponse>? NoisyOnly = null);
 
 /// <summary>One runtime version at one size, over every CPU key (or the one asked for).</summary>
 /// <param name="Rank">1-based rank within its size, best first in the metric's direction.</param>
 /// <param name="Runtime">The runtime's slug, e.g. <c>wasmtime</c> or <c>node-no-liftoff</c>.</param>
-/// <param name="Slowdown">For time metrics, the same number as <see cref="Value"/>; null for <c>memory</c> and <c>preinit-gain</c>.</param>
+/// <param name="Slowdown">For time-ratio metrics, the same number as <see cref="Value"/>; null for the others.</param>
 /// <param name="SlowdownText">The slowdown as text, e.g. <c>1.14× native</c>; null when <see cref="Slowdown"/> is.</param>
 /// <param name="SpeedPercent">Speed as a percentage of native: 100 / slowdown, rounded; null when <see cref="Slowdown"/> is.</param>
-/// <param name="Lower">Lower end of the 95% interval of <see cref="Value"/> (bootstrap over machines, stratified by CPU key).</param>
+/// <param name="Lower">Lower end of the interval of <see cref="Value"/>: a bootstrap over machines stratified by CPU key, or, for one machine, its submissions' own interval.</param>
 /// <param name="Upper">Upper end of that interval.</param>
+/// <param name="Submissions">Submissions counted; noisy ones are not.</param>
 /// <param name="Provisional">True with fewer than 3 machines.</param>
-/// <param name="Value">The metric: geometric mean over CPU keys of the per-CPU median over machines.</param>
-/// <param name="ValueText">The metric as text, e.g. <c>1.14× native</c> or <c>3.00× faster pre-initialised</c>.</param>
+/// <param name="Value">The metric in the response's unit, over CPU keys weighted equally: a geometric mean of per-CPU medians for ratios, an arithmetic mean for milliseconds and megabytes.</param>
+/// <param name="ValueText">The metric as text, e.g. <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c> or <c>3.00× faster pre-initialised</c>.</param>
+/// <param name="Confidence">The confidence <see cref="Lower"/> and <see cref="Upper"/> reach, e.g. 0.95.</param>
+/// <param name="AddedMs">For <c>startup</c>: the milliseconds added to native's empty process, the same number as <see cref="Value"/>; null otherwise.</param>
+/// <param name="StartupRatio">For <c>startup</c>: the whole-process ratio of the empty program over the same submissions, a secondary figure; null otherwise.</param>
+/// <param name="FloorMb">For <c>memory-floor</c>: the runtime's floor in MB, the same number as <see cref="Value"/>; null otherwise.</param>
+/// <param name="NativeFloorMb">For <c>memory-floor</c>: native's floor in MB on the same machines; null otherwise.</param>
+/// <param name="NoisySubmissions">Submissions marked noisy: shown here, left out of every figure.</param>
 public sealed record LeaderboardRowResponse(
     int Rank,
     string Runtime,
@@ -43,11 +54,22 @@ public sealed record LeaderboardRowResponse(
     bool Provisional,
     IReadOnlyList<LeaderboardCellResponse> Cells,
     double Value,
-    string ValueText);
+    string ValueText,
+    double Confidence = 0,
+    double? AddedMs = null,
+    double? StartupRatio = null,
+    double? FloorMb = null,
+    double? NativeFloorMb = null,
+    int NoisySubmissions = 0);
 
 /// <summary>The runtime on one CPU key: median over machines, each machine counted once.</summary>
-/// <param name="Slowdown">For time metrics, the same number as <see cref="Value"/>; null otherwise.</param>
-/// <param name="Value">The metric on this CPU key.</param>
+/// <param name="Slowdown">For time-ratio metrics, the same number as <see cref="Value"/>; null otherwise.</param>
+/// <param name="Lower">Lower end of the interval: a bootstrap over machines, or with one machine the interval its submissions were recomputed with.</param>
+/// <param name="Value">The metric on this CPU key, in the response's unit.</param>
+/// <param name="Confidence">The confidence the interval reaches.</param>
+/// <param name="AddedMs">For <c>startup</c>, the same number as <see cref="Value"/>.</param>
+/// <param name="FloorMb">For <c>memory-floor</c>, the same number as <see cref="Value"/>.</param>
+/// <param name="NoisySubmissions">Submissions on this CPU key marked noisy: counted here, not in <see cref="Value"/>.</param>
 public sealed record LeaderboardCellResponse(
     string CpuKey,
     double? Slowdown,
@@ -56,4 +78,18 @@ public sealed record LeaderboardCellResponse(
     int Machines,
     int Submissions,
     bool Provisional,
-    double Value);
+    double Value,
+    double Confidence = 0,
+    double? AddedMs = null,
+    double? FloorMb = null,
+    int NoisySubmissions = 0);
+
+/// <summary>A runtime version that has the metric's figure only from noisy submissions.</summary>
+public sealed record NoisyOnlyRowResponse(
+    string Runtime,
+    string Name,
+    string Version,
+    string Configuration,
+    string Size,
+    int NoisySubmissions,
+    int Machines);

@@ -8,11 +8,12 @@ namespace NearNative.Api.Leaderboard;
 /// <summary>
 /// Builds leaderboard rows from accepted submissions of one suite: one row per (size, runtime slug, version),
 /// aggregated with <see cref="CpuNormalizedRanking"/> so every machine votes once and every CPU key weighs the same.
+/// Noisy submissions are counted and shown but never aggregated: a busy machine's figures would move the ranking.
 /// </summary>
 public static class LeaderboardQuery
 {
     /// <param name="cpu">Only this CPU key's submissions, so the global figure is that CPU's cell; null for every CPU.</param>
-    public static async Task<IReadOnlyList<LeaderboardRow>> RowsAsync(
+    public static async Task<LeaderboardRows> RowsAsync(
         NearNativeDbContext db,
         string suite,
         string? size,
@@ -27,6 +28,10 @@ public static class LeaderboardQuery
                 && (size == null || x.Submission.Size == size)
                 && (cpu == null || x.Submission.CpuKey == cpu));
 
+        // One projection serves every metric stored on RuntimeResult: the column names are the metric's. A metric
+        // without a secondary figure reads its own value again in that place, and it is never used.
+        var columns = metric.Columns;
+        var secondary = metric.Secondary?.Column ?? columns?.Value;
         var query = metric.Category is { } category
             ? runtimes.SelectMany(
                 x => x.Runtime.Categories.Where(c => c.Category == category && c.Value != null),
@@ -38,10 +43,15 @@ public static class LeaderboardQuery
                     x.Runtime.Configuration,
                     x.Submission.CpuKey,
                     x.Submission.MachineId,
+                    x.Submission.Noisy,
                     c.Value!.Value,
+                    c.Lower,
+                    c.Upper,
+                    c.Confidence,
+                    null,
                     x.Submission.ReceivedAt))
             : runtimes
-                .Where(x => EF.Property<double?>(x.Runtime, metric.Column!) != null)
+                .Where(x => EF.Property<double?>(x.Runtime, columns!.Value) != null)
                 .Select(x => new RuntimeValue(
                     x.Submission.Size,
                     x.Runtime.Slug,
@@ -50,32 +60,73 @@ public static class LeaderboardQuery
                     x.Runtime.Configuration,
                     x.Submission.CpuKey,
                     x.Submission.MachineId,
-                    EF.Property<double?>(x.Runtime, metric.Column!)!.Value,
+                    x.Submission.Noisy,
+                    EF.Property<double?>(x.Runtime, columns!.Value)!.Value,
+                    EF.Property<double?>(x.Runtime, columns.Lower),
+                    EF.Property<double?>(x.Runtime, columns.Upper),
+                    EF.Property<double?>(x.Runtime, columns.Confidence),
+                    EF.Property<double?>(x.Runtime, secondary!),
                     x.Submission.ReceivedAt));
         var values = await query.ToListAsync(cancellationToken);
 
-        return
-        [
-            .. values
-                .GroupBy(v => (v.Size, v.Slug, v.Version))
-                .Select(ToRow)
-                .GroupBy(r => r.Size)
-                .OrderBy(g => g.Key == SuiteManifest.FullSize ? 0 : 1)
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .SelectMany(g => (metric.HigherIsBetter
-                        ? g.OrderByDescending(r => r.Ranking.Ratio.Value)
-                        : g.OrderBy(r => r.Ranking.Ratio.Value))
+        var groups = values.GroupBy(v => (v.Size, v.Slug, v.Version)).ToList();
+        return new LeaderboardRows(
+            [
+                .. groups
+                    .Where(g => g.Any(v => !v.Noisy))
+                    .Select(g => ToRow(g, metric))
+                    .GroupBy(r => r.Size)
+                    .OrderBy(g => SizeOrder(g.Key))
+                    .ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .SelectMany(g => (metric.HigherIsBetter
+                            ? g.OrderByDescending(r => r.Ranking.Figure.Value)
+                            : g.OrderBy(r => r.Ranking.Figure.Value))
+                        .ThenBy(r => r.Slug, StringComparer.Ordinal)
+                        .Select((r, i) => r with { Rank = i + 1 })),
+            ],
+            [
+                .. groups
+                    .Where(g => g.All(v => v.Noisy))
+                    .Select(g => new NoisyOnlyRow(
+                        g.Key.Size,
+                        g.Key.Slug,
+                        g.MaxBy(v => v.ReceivedAt)!.Name,
+                        g.Key.Version,
+                        g.MaxBy(v => v.ReceivedAt)!.Configuration,
+                        g.Count(),
+                        g.Select(v => v.MachineId).Distinct(StringComparer.Ordinal).Count()))
+                    .OrderBy(r => SizeOrder(r.Size))
+                    .ThenBy(r => r.Size, StringComparer.Ordinal)
                     .ThenBy(r => r.Slug, StringComparer.Ordinal)
-                    .Select((r, i) => r with { Rank = i + 1 })),
-        ];
+                    .ThenBy(r => r.Version, StringComparer.Ordinal),
+            ]);
     }
 
-    private static LeaderboardRow ToRow(IGrouping<(string Size, string Slug, string Version), RuntimeValue> group)
+    private static int SizeOrder(string size) => size == SuiteManifest.FullSize ? 0 : 1;
+
+    private static LeaderboardRow ToRow(IGrouping<(string Size, string Slug, string Version), RuntimeValue> group, LeaderboardMetric metric)
     {
-        var newest = group.MaxBy(v => v.ReceivedAt)!;
-        var ranking = CpuNormalizedRanking.Aggregate(group.Select(v => new SubmissionValue(v.CpuKey, v.MachineId, v.Value)))!;
-        return new LeaderboardRow(0, group.Key.Size, group.Key.Slug, newest.Name, group.Key.Version, newest.Configuration, ranking, newest.ReceivedAt);
+        var counted = group.Where(v => !v.Noisy).ToList();
+        var newest = counted.MaxBy(v => v.ReceivedAt)!;
+        var ranking = CpuNormalizedRanking.Aggregate(counted.Select(Value), metric.Scale)!;
+        var secondary = metric.Secondary is { } figure
+            ? CpuNormalizedRanking.Aggregate(
+                counted.Where(v => v.Secondary is not null).Select(v => new SubmissionValue(v.CpuKey, v.MachineId, v.Secondary!.Value)),
+                figure.Scale)?.Figure.Value
+            : null;
+        var noisy = group
+            .Where(v => v.Noisy)
+            .GroupBy(v => v.CpuKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new LeaderboardRow(
+            0, group.Key.Size, group.Key.Slug, newest.Name, group.Key.Version, newest.Configuration, ranking, newest.ReceivedAt, secondary, noisy);
     }
+
+    private static SubmissionValue Value(RuntimeValue v) => new(
+        v.CpuKey,
+        v.MachineId,
+        v.Value,
+        v is { Lower: { } lower, Upper: { } upper, Confidence: { } confidence } ? new Estimate(v.Value, lower, upper, confidence) : null);
 
     private sealed record RuntimeValue(
         string Size,
@@ -85,11 +136,22 @@ public static class LeaderboardQuery
         string Configuration,
         string CpuKey,
         string MachineId,
+        bool Noisy,
         double Value,
+        double? Lower,
+        double? Upper,
+        double? Confidence,
+        double? Secondary,
         DateTimeOffset ReceivedAt);
 }
 
+/// <param name="Ranked">Rows with at least one quiet submission, ranked.</param>
+/// <param name="NoisyOnly">Runtime versions whose every submission was noisy: listed, never ranked.</param>
+public sealed record LeaderboardRows(IReadOnlyList<LeaderboardRow> Ranked, IReadOnlyList<NoisyOnlyRow> NoisyOnly);
+
 /// <param name="Newest">When the newest submission counted in the row arrived.</param>
+/// <param name="Secondary">The metric's secondary figure over the same submissions, e.g. the start-up ratio; null when it has none.</param>
+/// <param name="NoisyByCpu">Noisy submissions per CPU key: shown, left out of <see cref="Ranking"/>.</param>
 public sealed record LeaderboardRow(
     int Rank,
     string Size,
@@ -98,4 +160,11 @@ public sealed record LeaderboardRow(
     string Version,
     string Configuration,
     Ranking Ranking,
-    DateTimeOffset Newest);
+    DateTimeOffset Newest,
+    double? Secondary,
+    IReadOnlyDictionary<string, int> NoisyByCpu)
+{
+    public int NoisySubmissions => NoisyByCpu.Values.Sum();
+}
+
+public sealed record NoisyOnlyRow(string Size, string Slug, string Name, string Version, string Configuration, int NoisySubmissions, int Machines);

@@ -27,9 +27,11 @@ public sealed record SubmissionResponse(
 /// <param name="SpeedPercent">Speed as a percentage of native, e.g. 88 for a 1.14× slowdown.</param>
 /// <param name="Complete">True when every workload has a ratio.</param>
 /// <param name="Process">Geometric mean over the non-start-up workloads of the whole-process time ratio (start-up, compilation and kernel).</param>
-/// <param name="Memory">Geometric mean over the workloads (pre-initialised twins excepted) of the peak resident memory ratio.</param>
+/// <param name="Startup">Start-up from the empty program: milliseconds added to native first, the ratio second.</param>
+/// <param name="Memory">Geometric mean over the non-start-up workloads of the peak resident memory ratio.</param>
 /// <param name="PreinitGain">Plain over pre-initialised whole-process time of the heavy-initialisation workload: 3 means the Wizer twin runs 3× faster; higher is better.</param>
 /// <param name="Categories">Execution per workload category (start-up excepted), in suite order.</param>
+/// <param name="MemoryFloor">The runtime's memory floor: peak resident MB of the empty program, with native's beside it.</param>
 public sealed record RuntimeResultResponse(
     string Slug,
     string Name,
@@ -45,7 +47,8 @@ public sealed record RuntimeResultResponse(
     EstimateResponse? Process,
     EstimateResponse? Memory,
     EstimateResponse? PreinitGain,
-    IReadOnlyList<CategoryResultResponse> Categories);
+    IReadOnlyList<CategoryResultResponse> Categories,
+    MemoryFloorResponse MemoryFloor);
 
 /// <param name="Value">Median ratio (a workload's) or geometric mean of medians (a combination).</param>
 /// <param name="Lower">Lower end of the interval.</param>
@@ -53,11 +56,16 @@ public sealed record RuntimeResultResponse(
 /// <param name="Confidence">Confidence the interval achieves, e.g. 0.95.</param>
 public sealed record EstimateResponse(double Value, double Lower, double Upper, double Confidence);
 
-/// <param name="Ratio">Whole-process time of the empty program relative to native.</param>
-/// <param name="OverheadMs">Median extra milliseconds over the native empty program.</param>
+/// <param name="Ratio">Whole-process time of the empty program relative to native: a secondary figure, since native's process lasts under a millisecond.</param>
+/// <param name="OverheadMs">The value of <see cref="AddedMs"/>, kept for clients written before it.</param>
 /// <param name="Lower">Lower end of the ratio's interval.</param>
 /// <param name="Upper">Upper end of the ratio's interval.</param>
-public sealed record StartupResponse(double? Ratio, double? OverheadMs, double? Lower = null, double? Upper = null);
+/// <param name="AddedMs">Milliseconds added to native's empty process: the median paired difference (runtime − native) over rounds, with its interval.</param>
+public sealed record StartupResponse(double? Ratio, double? OverheadMs, double? Lower = null, double? Upper = null, EstimateResponse? AddedMs = null);
+
+/// <param name="FloorMb">Median peak resident set of the runtime's empty-program processes in MB (10⁶ bytes), with its interval.</param>
+/// <param name="NativeFloorMb">The same median for native's empty program in the same run.</param>
+public sealed record MemoryFloorResponse(EstimateResponse? FloorMb, double? NativeFloorMb);
 
 /// <param name="Category">Workload category from the suite manifest, e.g. <c>compute</c>.</param>
 /// <param name="Ratio">Geometric mean of the category's kernel-time ratios; null unless each of its workloads has one.</param>

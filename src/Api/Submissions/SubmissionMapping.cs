@@ -70,7 +70,15 @@ public static class SubmissionMapping
         StartupLower = analysis.Startup?.Lower,
         StartupUpper = analysis.Startup?.Upper,
         StartupConfidence = analysis.Startup?.Confidence,
-        StartupOverheadMs = analysis.StartupOverheadMs,
+        StartupAddedMs = analysis.ColdStart.AddedMs?.Value,
+        StartupAddedLower = analysis.ColdStart.AddedMs?.Lower,
+        StartupAddedUpper = analysis.ColdStart.AddedMs?.Upper,
+        StartupAddedConfidence = analysis.ColdStart.AddedMs?.Confidence,
+        MemoryFloorMb = analysis.ColdStart.FloorMb?.Value,
+        MemoryFloorLower = analysis.ColdStart.FloorMb?.Lower,
+        MemoryFloorUpper = analysis.ColdStart.FloorMb?.Upper,
+        MemoryFloorConfidence = analysis.ColdStart.FloorMb?.Confidence,
+        NativeMemoryFloorMb = analysis.ColdStart.NativeFloorMb,
         PreinitGainValue = analysis.PreinitGain?.Value,
         PreinitGainLower = analysis.PreinitGain?.Lower,
         PreinitGainUpper = analysis.PreinitGain?.Upper,
@@ -143,7 +151,12 @@ public static class SubmissionMapping
         Estimate(runtime.ExecutionValue, runtime.ExecutionLower, runtime.ExecutionUpper, runtime.ExecutionConfidence),
         runtime.ExecutionValue is { } slowdown ? Slowdown.Format(slowdown) : null,
         runtime.ExecutionValue is { } ratio ? Slowdown.SpeedPercent(ratio) : null,
-        new StartupResponse(runtime.StartupRatio, runtime.StartupOverheadMs, runtime.StartupLower, runtime.StartupUpper),
+        new StartupResponse(
+            runtime.StartupRatio,
+            runtime.StartupAddedMs,
+            runtime.StartupLower,
+            runtime.StartupUpper,
+            Estimate(runtime.StartupAddedMs, runtime.StartupAddedLower, runtime.StartupAddedUpper, runtime.StartupAddedConfidence)),
         runtime.Complete,
         [.. runtime.Workloads.OrderBy(w => w.Position).Select(w => new WorkloadResultResponse(
             w.Workload,
@@ -162,7 +175,10 @@ public static class SubmissionMapping
         Estimate(runtime.PreinitGainValue, runtime.PreinitGainLower, runtime.PreinitGainUpper, runtime.PreinitGainConfidence),
         [.. runtime.Categories.OrderBy(c => c.Position).Select(c => new CategoryResultResponse(
             c.Category,
-            Estimate(c.Value, c.Lower, c.Upper, c.Confidence)))]);
+            Estimate(c.Value, c.Lower, c.Upper, c.Confidence)))],
+        new MemoryFloorResponse(
+            Estimate(runtime.MemoryFloorMb, runtime.MemoryFloorLower, runtime.MemoryFloorUpper, runtime.MemoryFloorConfidence),
+            runtime.NativeMemoryFloorMb));
 
     private static EstimateResponse? Estimate(double? value, double? lower, double? upper, double? confidence) =>
         value is { } v && lower is { } l && upper is { } u && confidence is { } c ? new EstimateResponse(v, l, u, c) : null;

@@ -2,29 +2,29 @@ namespace NearNative.Domain.Statistics;
 
 /// <summary>
 /// Leaderboard arithmetic. One machine, one vote: each machine is first reduced to the median of its
-/// submissions. A CPU cell is the median over its machines; the global figure is the geometric mean over
-/// CPU cells with every CPU key weighted equally, so a CPU with a thousand machines does not drown the rest.
-/// Intervals come from a bootstrap over machines (stratified by CPU key for the global figure).
+/// submissions. A CPU cell is the median over its machines; the global figure combines the CPU cells with every
+/// CPU key weighted equally, so a CPU with a thousand machines does not drown the rest. Intervals come from a
+/// bootstrap over machines (stratified by CPU key for the global figure), except where a cell has one machine:
+/// a bootstrap over one value has zero width, so such a cell carries the interval its submissions were
+/// recomputed with.
 /// </summary>
 public static class CpuNormalizedRanking
 {
     public const int ProvisionalBelowMachines = 3;
 
-    public static Ranking? Aggregate(IEnumerable<SubmissionValue> submissions)
+    /// <param name="scale">
+    /// <see cref="FigureScale.Ratio"/> combines CPU cells by geometric mean (ratios multiply);
+    /// <see cref="FigureScale.Amount"/> by arithmetic mean (milliseconds and megabytes add, and may be zero or negative).
+    /// </param>
+    public static Ranking? Aggregate(IEnumerable<SubmissionValue> submissions, FigureScale scale = FigureScale.Ratio)
     {
         var byCpu = submissions
             .GroupBy(s => s.CpuKey, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(cpu => new
-            {
-                CpuKey = cpu.Key,
-                Submissions = cpu.Count(),
-                MachineValues = cpu
-                    .GroupBy(s => s.MachineId, StringComparer.Ordinal)
-                    .OrderBy(m => m.Key, StringComparer.Ordinal)
-                    .Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))
-                    .ToList(),
-            })
+            .Select(cpu => new CpuGroup(
+                cpu.Key,
+                cpu.Count(),
+                [.. cpu.GroupBy(s => s.MachineId, StringComparer.Ordinal).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.ToList())]))
             .ToList();
 
         if (byCpu.Count == 0)
@@ -35,28 +35,81 @@ public static class CpuNormalizedRanking
         var cells = byCpu
             .Select(c => new CpuCell(
                 c.CpuKey,
-                Bootstrap.GeometricMeanOfMedians([c.MachineValues]),
-                c.MachineValues.Count,
+                (c.Machines.Count == 1 ? OwnInterval(c.Machines[0]) : null) ?? Combine([c.MachineValues], scale),
+                c.Machines.Count,
                 c.Submissions))
             .ToList();
 
         return new Ranking(
-            Bootstrap.GeometricMeanOfMedians([.. byCpu.Select(c => (IReadOnlyList<double>)c.MachineValues)]),
+            cells.Count == 1 ? cells[0].Figure : Combine([.. byCpu.Select(c => c.MachineValues)], scale),
             cells,
             cells.Sum(c => c.Machines),
             cells.Sum(c => c.Submissions));
     }
+
+    /// <summary>
+    /// A lone machine's figure with the interval of its own submissions: the median of their values, lower ends
+    /// and upper ends. Each lower end is at most its value, so the median of the lower ends is at most the median
+    /// value (likewise above), and the interval always brackets the figure. Null when a submission has no interval.
+    /// </summary>
+    private static Estimate? OwnInterval(IReadOnlyList<SubmissionValue> machine)
+    {
+        if (machine.Any(s => s.Own is null))
+        {
+            return null;
+        }
+
+        return new Estimate(
+            Quantiles.Median(machine.Select(s => s.Value).ToArray()),
+            Quantiles.Median(machine.Select(s => s.Own!.Lower).ToArray()),
+            Quantiles.Median(machine.Select(s => s.Own!.Upper).ToArray()),
+            machine.Min(s => s.Own!.Confidence));
+    }
+
+    /// <param name="Machines">The CPU key's submissions, one list per machine.</param>
+    private sealed record CpuGroup(string CpuKey, int Submissions, List<List<SubmissionValue>> Machines)
+    {
+        /// <summary>One machine, one vote: each machine's median.</summary>
+        public IReadOnlyList<double> MachineValues { get; } = [.. Machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
+    }
+
+    private static Estimate Combine(IReadOnlyList<IReadOnlyList<double>> groups, FigureScale scale) =>
+        scale == FigureScale.Ratio ? Bootstrap.GeometricMeanOfMedians(groups) : MeanOfMedians(groups);
+
+    /// <summary>The arithmetic counterpart of <see cref="Bootstrap.GeometricMeanOfMedians"/>, for amounts.</summary>
+    private static Estimate MeanOfMedians(IReadOnlyList<IReadOnlyList<double>> groups)
+    {
+        var value = groups.Average(g => Quantiles.Median(g.ToArray()));
+        var scratch = new double[groups.Max(g => g.Count)];
+        var (lower, upper) = Bootstrap.Interval(rng => groups.Average(g => Bootstrap.ResampledMedian(rng, g, scratch)));
+        return new Estimate(value, Math.Min(lower, value), Math.Max(upper, value), MedianInterval.DefaultConfidence);
+    }
 }
 
-/// <param name="Value">A positive ratio from one submission, e.g. its execution geometric mean.</param>
-public sealed record SubmissionValue(string CpuKey, string MachineId, double Value);
+public enum FigureScale
+{
+    /// <summary>A positive ratio to native, combined on the log scale.</summary>
+    Ratio,
 
-public sealed record CpuCell(string CpuKey, Estimate Ratio, int Machines, int Submissions)
+    /// <summary>An amount such as milliseconds or megabytes, combined on the linear scale.</summary>
+    Amount,
+}
+
+/// <param name="Value">One submission's figure, e.g. its execution geometric mean or its start-up milliseconds.</param>
+/// <param name="Own">
+/// The interval the figure was recomputed with from the submission's own samples (its value is <paramref name="Value"/>);
+/// null when it was not stored.
+/// </param>
+public sealed record SubmissionValue(string CpuKey, string MachineId, double Value, Estimate? Own = null);
+
+/// <param name="Figure">Median over the cell's machines, with its interval.</param>
+public sealed record CpuCell(string CpuKey, Estimate Figure, int Machines, int Submissions)
 {
     public bool Provisional => Machines < CpuNormalizedRanking.ProvisionalBelowMachines;
 }
 
-public sealed record Ranking(Estimate Ratio, IReadOnlyList<CpuCell> Cells, int Machines, int Submissions)
+/// <param name="Figure">The CPU cells combined, each CPU key weighted equally, with its interval.</param>
+public sealed record Ranking(Estimate Figure, IReadOnlyList<CpuCell> Cells, int Machines, int Submissions)
 {
     public bool Provisional => Machines < CpuNormalizedRanking.ProvisionalBelowMachines;
 }

@@ -45,10 +45,13 @@ public static class RunAnalysis
             Combine(execution, r => r.Kernel),
             execution.GroupBy(r => r.Workload.Category).ToDictionary(g => g.Key, g => Combine([.. g], r => r.Kernel)),
             Combine(execution, r => r.Process),
-            Combine(results.Where(r => !r.Workload.IsPreinitTwin).ToList(), r => r.Memory),
+            Combine(execution, r => r.Memory),
             Combine(coldStart, r => r.Kernel),
             coldStart.Count == 1 ? coldStart[0].OverheadMs : null,
-            PreinitGain(runtime.Id, workloads, measured));
+            PreinitGain(runtime.Id, workloads, measured))
+        {
+            ColdStart = ColdStartFigures.Of(runtime.Id, measured, coldStart.Count == 1 ? coldStart[0] : null),
+        };
     }
 
     /// <summary>Geometric mean over workloads, only when every one of them has the figure: a wrong answer is never averaged away.</summary>

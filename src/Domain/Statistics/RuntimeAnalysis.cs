@@ -6,9 +6,9 @@ namespace NearNative.Domain.Statistics;
 /// <param name="Execution">Geometric mean of kernel-time ratios over the non-start-up workloads; null unless all have one.</param>
 /// <param name="Categories">The same per category.</param>
 /// <param name="Process">Geometric mean of whole-process ratios over the non-start-up workloads.</param>
-/// <param name="Memory">Geometric mean of peak resident memory ratios over all workloads.</param>
+/// <param name="Memory">Geometric mean of peak resident memory ratios over the non-start-up workloads: the empty program measures the runtime's floor (<see cref="ColdStart"/>), not how it uses memory.</param>
 /// <param name="Startup">Cold start: whole-process ratio of the empty program.</param>
-/// <param name="StartupOverheadMs">Median extra milliseconds the runtime needs to run the empty program.</param>
+/// <param name="StartupOverheadMs">Median extra milliseconds the runtime needs to run the empty program (<see cref="ColdStartFigures.AddedMs"/> without its interval).</param>
 /// <param name="PreinitGain">Whole-process time of the heavy-initialisation module over its Wizer pre-initialised twin.</param>
 public sealed record RuntimeAnalysis(
     RuntimeInfo Runtime,
@@ -19,4 +19,8 @@ public sealed record RuntimeAnalysis(
     Estimate? Memory,
     Estimate? Startup,
     double? StartupOverheadMs,
-    Estimate? PreinitGain);
+    Estimate? PreinitGain)
+{
+    /// <summary>Start-up as milliseconds added to native and the memory floor, from the empty program.</summary>
+    public ColdStartFigures ColdStart { get; init; } = ColdStartFigures.None;
+}

@@ -112,7 +112,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : ApiTest(fixture)
     {
         await SubmitAsync(builder => builder.WithStartupRatio("wasmtime", 50).WithWorkloadRatio("wasmtime", "fib", 1.2));
 
-        using var startup = await Client.GetAsync("/badges/wasmtime.svg?metric=startup");
+        using var startup = await Client.GetAsync("/badges/wasmtime.svg?metric=startup-ratio");
         using var compute = await Client.GetAsync("/badges/wasmtime.svg?metric=category:compute");
         using var execution = await Client.GetAsync("/badges/wasmtime.svg?metric=execution");
 

@@ -47,6 +47,23 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentNamesTheUnitsOfTheReadableFigures()
+    {
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        string[] Properties(string schema) => [.. schemas.GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name)];
+
+        Assert.Subset(new HashSet<string>(Properties("LeaderboardResponse")), new HashSet<string> { "unit", "noisyOnly" });
+        Assert.Subset(new HashSet<string>(Properties("LeaderboardRowResponse")), new HashSet<string> { "addedMs", "startupRatio", "floorMb", "nativeFloorMb", "confidence", "noisySubmissions" });
+        Assert.Subset(new HashSet<string>(Properties("LeaderboardCellResponse")), new HashSet<string> { "addedMs", "floorMb", "confidence", "noisySubmissions" });
+        Assert.Subset(new HashSet<string>(Properties("StartupResponse")), new HashSet<string> { "addedMs" });
+        Assert.Subset(new HashSet<string>(Properties("MemoryFloorResponse")), new HashSet<string> { "floorMb", "nativeFloorMb" });
+        Assert.Contains("memory-floor", schemas.GetProperty("LeaderboardRowResponse").GetProperty("properties").GetProperty("floorMb").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownRoutesAreProblemDetails()
     {
         using var response = await _client.GetAsync("/api/v1/nothing-here");

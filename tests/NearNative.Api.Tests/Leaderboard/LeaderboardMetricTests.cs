@@ -25,9 +25,9 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     {
         await fixture.ResetAsync();
         var key = await _client.RegisterNewKeyAsync();
-        await SubmitAsync(key, Intel(key, "one"));
-        await SubmitAsync(key, Intel(key, "one"));
-        await SubmitAsync(key, key.Document()
+        await _client.SubmitCreatedAsync(key, Intel(key, "one"));
+        await _client.SubmitCreatedAsync(key, Intel(key, "one"));
+        await _client.SubmitCreatedAsync(key, key.Document()
             .OnMachine("three")
             .WithCpu("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor")
             .WithRatio("wasmtime", 2.7)
@@ -45,7 +45,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task TheDefaultLeaderboardIsExecutionAndSaysSo()
     {
-        var board = await GetAsync("/api/v1/leaderboard");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard");
 
         Assert.Equal(("execution", "lower-is-better", null), (board.Metric, board.Direction, board.Cpu));
         Assert.Contains("Kernel time", board.Description, StringComparison.Ordinal);
@@ -59,30 +59,31 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     {
         // Intel only, so every figure is that one machine's.
         async Task<string[]> Order(string metric) =>
-            [.. (await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}&metric={metric}")).Rows.Select(r => r.Runtime)];
+            [.. (await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?cpu={IntelKey}&metric={metric}")).Rows.Select(r => r.Runtime)];
 
         // wasmtime: (1.2 × 3.0 × 1.2)^(1/3) = 1.63 over wasmer's 1.5.
         Assert.Equal(["wasmer", "wasmtime"], await Order("execution"));
         Assert.Equal(["wasmtime", "wasmer"], await Order("category:compute"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("category:branchy"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("startup"));
+        Assert.Equal(["wasmer", "wasmtime"], await Order("startup-ratio"));
         Assert.Equal(["wasmtime", "wasmer"], await Order("memory"));
         Assert.Equal(["wasmer", "wasmtime"], await Order("process"));
 
-        var compute = await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}&metric=category:compute");
+        var compute = await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?cpu={IntelKey}&metric=category:compute");
         Assert.Equal(("category:compute", "lower-is-better"), (compute.Metric, compute.Direction));
         Assert.Equal([1.2, 1.5], compute.Rows.Select(r => Math.Round(r.Value, 9)));
         Assert.Equal([1, 2], compute.Rows.Select(r => r.Rank));
 
-        var startup = await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}&metric=startup");
+        var startup = await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?cpu={IntelKey}&metric=startup-ratio");
         Assert.Equal(["2.00× native", "50.0× native"], startup.Rows.Select(r => r.SlowdownText));
-        Assert.Equal(Math.Cbrt(1.2 * 3.0 * 1.2), (await GetAsync($"/api/v1/leaderboard?cpu={IntelKey}")).Rows[1].Value, Tolerance);
+        Assert.Equal(Math.Cbrt(1.2 * 3.0 * 1.2), (await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?cpu={IntelKey}")).Rows[1].Value, Tolerance);
     }
 
     [Fact]
     public async Task MemoryIsARatioButNotASlowdown()
     {
-        var board = await GetAsync($"/api/v1/leaderboard?metric=memory&cpu={IntelKey}");
+        var board = await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=memory&cpu={IntelKey}");
 
         var wasmtime = board.Rows[0];
         Assert.Equal(("wasmtime", 1.1), (wasmtime.Runtime, Math.Round(wasmtime.Value, 9)));
@@ -94,7 +95,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task ThePreinitGainRanksHigherIsBetter()
     {
-        var board = await GetAsync("/api/v1/leaderboard?metric=preinit-gain");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=preinit-gain");
 
         Assert.Equal(("preinit-gain", "higher-is-better"), (board.Metric, board.Direction));
         Assert.Equal(["wasmer", "wasmtime"], board.Rows.Select(r => r.Runtime));
@@ -110,9 +111,9 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task TheCpuFilterRanksOnOneCpuOnly()
     {
-        var everywhere = await GetAsync("/api/v1/leaderboard?metric=category:compute");
-        var intel = await GetAsync($"/api/v1/leaderboard?metric=category:compute&cpu={IntelKey}");
-        var amd = await GetAsync($"/api/v1/leaderboard?metric=category:compute&cpu={AmdKey}");
+        var everywhere = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=category:compute");
+        var intel = await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=category:compute&cpu={IntelKey}");
+        var amd = await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=category:compute&cpu={AmdKey}");
 
         // Over both CPUs wasmtime's compute is √(1.2 × 2.7) = 1.8, behind wasmer; on Intel it leads.
         Assert.Equal(["wasmer", "wasmtime"], everywhere.Rows.Select(r => r.Runtime));
@@ -132,7 +133,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task AnUnknownCpuHasNoRows()
     {
-        var board = await GetAsync("/api/v1/leaderboard?cpu=x86_64/genuineintel/nothing/x/none");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?cpu=x86_64/genuineintel/nothing/x/none");
 
         Assert.Equal("x86_64/genuineintel/nothing/x/none", board.Cpu);
         Assert.Empty(board.Rows);
@@ -153,7 +154,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         if (field == "metric")
         {
             Assert.Equal(
-                "Must be one of execution, process, memory, startup, preinit-gain, category:compute, category:branchy, category:memory.",
+                "Must be one of execution, process, memory, memory-floor, startup, startup-ratio, preinit-gain, category:compute, category:branchy, category:memory.",
                 errors["metric"].Single());
         }
     }
@@ -175,7 +176,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         var cpus = (await response.Content.ReadFromJsonAsync<CpusResponse>())!;
         Assert.Equal((ResultDocumentBuilder.Suite, null), (cpus.Suite, cpus.Size));
         Assert.Equal([new CpuResponse(IntelKey, 1, 2), new CpuResponse(AmdKey, 1, 1)], cpus.Cpus);
-        Assert.Empty((await GetCpusAsync("/api/v1/cpus?size=full")).Cpus);
+        Assert.Empty((await _client.GetOkAsync<CpusResponse>("/api/v1/cpus?size=full")).Cpus);
     }
 
     [Fact]
@@ -192,14 +193,14 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
     public async Task ANewSubmissionShowsUpInEveryMetricAndTheCpuList()
     {
         // Fill the cache first, then add a CPU.
-        Assert.Equal(2, (await GetCpusAsync("/api/v1/cpus")).Cpus.Count);
-        Assert.Equal(2, (await GetAsync("/api/v1/leaderboard?metric=startup")).Rows[0].CpuKeys);
+        Assert.Equal(2, (await _client.GetOkAsync<CpusResponse>("/api/v1/cpus")).Cpus.Count);
+        Assert.Equal(2, (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup")).Rows[0].CpuKeys);
 
         var key = await _client.RegisterNewKeyAsync();
-        await SubmitAsync(key, key.Document().OnMachine("four").WithCpu("GenuineIntel", "Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz"));
+        await _client.SubmitCreatedAsync(key, key.Document().OnMachine("four").WithCpu("GenuineIntel", "Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz"));
 
-        Assert.Equal(3, (await GetCpusAsync("/api/v1/cpus")).Cpus.Count);
-        Assert.Equal(3, (await GetAsync("/api/v1/leaderboard?metric=startup")).Rows[0].CpuKeys);
+        Assert.Equal(3, (await _client.GetOkAsync<CpusResponse>("/api/v1/cpus")).Cpus.Count);
+        Assert.Equal(3, (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup")).Rows[0].CpuKeys);
     }
 
     private static ResultDocumentBuilder Intel(Key key, string machine) => key.Document()
@@ -213,26 +214,6 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         .WithMemoryRatio("wasmer", 1.3)
         .WithPreinitGain("wasmtime", 3)
         .WithPreinitGain("wasmer", 4);
-
-    private async Task SubmitAsync(Key key, ResultDocumentBuilder document)
-    {
-        using var response = await _client.SubmitAsync(key, document.Build());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    private async Task<LeaderboardResponse> GetAsync(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<LeaderboardResponse>())!;
-    }
-
-    private async Task<CpusResponse> GetCpusAsync(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CpusResponse>())!;
-    }
 }
 
 [Collection(OnPostgres.Name)]

@@ -47,8 +47,10 @@ public sealed class ResultDocumentBuilder
     private readonly Dictionary<string, double> _startupRatios = [];
     private readonly Dictionary<string, double> _memoryRatios = [];
     private readonly Dictionary<string, double> _preinitGains = [];
+    private readonly Dictionary<string, long> _emptyPeakRss = [];
     private readonly HashSet<(string Runtime, string Workload)> _wrongOutputs = [];
     private IReadOnlyDictionary<string, long>? _phases;
+    private bool _noisy;
     private string _size = "quick";
     private string _machineId = MachineId("machine-1");
     private string _vendor = "GenuineIntel";
@@ -92,6 +94,20 @@ public sealed class ResultDocumentBuilder
     public ResultDocumentBuilder WithPreinitGain(string runtime, double gain)
     {
         _preinitGains[runtime] = gain;
+        return this;
+    }
+
+    /// <summary>Every measured process of the empty program under <paramref name="runtime"/> (native too) peaks at this many bytes.</summary>
+    public ResultDocumentBuilder WithEmptyPeakRss(string runtime, long bytes)
+    {
+        _emptyPeakRss[runtime] = bytes;
+        return this;
+    }
+
+    /// <summary>The agent marked the run noisy: the machine was busy before or during it.</summary>
+    public ResultDocumentBuilder Noisy()
+    {
+        _noisy = true;
         return this;
     }
 
@@ -173,7 +189,7 @@ public sealed class ResultDocumentBuilder
                 new CpuInfo("x86_64", _vendor, _brand, 6, 158, 12, 8, "none"),
                 new OsInfo("linux", "debian 12", "6.1.0"),
                 32L << 30),
-            Run = new RunInfo(10, 42, false, 0.1, 0.2, 0),
+            Run = new RunInfo(10, 42, _noisy, _noisy ? 3.5 : 0.1, 0.2, 0),
             Runtimes = _runtimes,
             Samples = samples,
         };
@@ -202,12 +218,15 @@ public sealed class ResultDocumentBuilder
                 var startupRatio = runtime.IsNative ? 1.0 : _startupRatios.GetValueOrDefault(runtime.Id, StartupRatio);
                 var gain = twin ? _preinitGains.GetValueOrDefault(runtime.Id, PreinitGain) : 1.0;
                 var memory = runtime.IsNative ? 1.0 : _memoryRatios.GetValueOrDefault(runtime.Id, 1.0);
+                var peakRss = workload == "empty" && _emptyPeakRss.TryGetValue(runtime.Id, out var floor)
+                    ? floor
+                    : (long)Math.Round(NativePeakRss * memory);
                 var kernel = startup ? 0 : (long)Math.Round(nativeKernel * ratio);
                 var wall = startup ? (long)Math.Round(nativeWall * startupRatio / gain) : kernel + 1_000_000;
                 var wrong = _wrongOutputs.Contains((runtime.Id, workload));
                 samples.Add(new Sample(round, workload, runtime.Id, SampleStage.Measured,
                     wrong ? SampleOutcome.ChecksumMismatch : SampleOutcome.Ok,
-                    kernel, wall, (long)Math.Round(NativePeakRss * memory), wrong ? "deadbeefdeadbeef" : checksum,
+                    kernel, wall, peakRss, wrong ? "deadbeefdeadbeef" : checksum,
                     runtime.IsNative ? null : _phases));
             }
         }

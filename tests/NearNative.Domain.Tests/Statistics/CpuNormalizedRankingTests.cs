@@ -14,10 +14,10 @@ public sealed class CpuNormalizedRankingTests
             new("a", "m1", 1.2), new("a", "m2", 1.3), new("a", "m3", 1.4), new("b", "m4", 2.0),
         ])!;
 
-        Assert.Equal(Math.Sqrt(1.3 * 2.0), ranking.Ratio.Value, 12);
+        Assert.Equal(Math.Sqrt(1.3 * 2.0), ranking.Figure.Value, 12);
         Assert.Equal(4, ranking.Machines);
         Assert.Equal(4, ranking.Submissions);
-        Assert.Equal(1.3, ranking.Cells.Single(c => c.CpuKey == "a").Ratio.Value, 12);
+        Assert.Equal(1.3, ranking.Cells.Single(c => c.CpuKey == "a").Figure.Value, 12);
         Assert.False(ranking.Cells.Single(c => c.CpuKey == "a").Provisional);
         Assert.True(ranking.Cells.Single(c => c.CpuKey == "b").Provisional);
     }
@@ -31,7 +31,7 @@ public sealed class CpuNormalizedRankingTests
                 .Append(new("a", "m2", 3.0))
                 .Append(new("a", "m3", 4.0)))!;
 
-        Assert.Equal(3, ranking.Ratio.Value, 12);
+        Assert.Equal(3, ranking.Figure.Value, 12);
         Assert.Equal(3, ranking.Machines);
         Assert.Equal(7, ranking.Submissions);
     }
@@ -45,7 +45,66 @@ public sealed class CpuNormalizedRankingTests
         var ranking = CpuNormalizedRanking.Aggregate(
             Enumerable.Range(0, 12).Select(i => new SubmissionValue(i % 2 == 0 ? "a" : "b", $"m{i}", 1 + (i * 0.05))))!;
 
-        Assert.InRange(ranking.Ratio.Value, ranking.Ratio.Lower, ranking.Ratio.Upper);
-        Assert.True(ranking.Ratio.Upper > ranking.Ratio.Lower);
+        Assert.InRange(ranking.Figure.Value, ranking.Figure.Lower, ranking.Figure.Upper);
+        Assert.True(ranking.Figure.Upper > ranking.Figure.Lower);
+    }
+
+    [Fact]
+    public void ALoneMachineCarriesItsSubmissionsOwnInterval()
+    {
+        var own = new Estimate(1.5, 1.4, 1.7, 0.979);
+
+        var ranking = CpuNormalizedRanking.Aggregate([new("a", "m1", 1.5, own)])!;
+
+        Assert.Equal(own, ranking.Cells.Single().Figure);
+        Assert.Equal(own, ranking.Figure);
+    }
+
+    [Fact]
+    public void ALoneMachineWithSeveralSubmissionsTakesTheMedianOfTheirEnds()
+    {
+        var ranking = CpuNormalizedRanking.Aggregate(
+        [
+            new("a", "m1", 1.0, new(1.0, 0.9, 1.2, 0.98)),
+            new("a", "m1", 1.2, new(1.2, 1.1, 1.5, 0.95)),
+            new("a", "m1", 2.0, new(2.0, 1.3, 2.6, 0.97)),
+        ])!;
+
+        Assert.Equal(new Estimate(1.2, 1.1, 1.5, 0.95), ranking.Cells.Single().Figure);
+    }
+
+    [Fact]
+    public void ALoneMachineWithoutAStoredIntervalHasAPointFigure()
+    {
+        var cell = CpuNormalizedRanking.Aggregate([new("a", "m1", 1.5, new(1.5, 1.4, 1.7, 0.98)), new("a", "m1", 1.5)])!.Cells.Single();
+
+        Assert.Equal((1.5, 1.5, 1.5), (cell.Figure.Value, cell.Figure.Lower, cell.Figure.Upper));
+    }
+
+    [Fact]
+    public void TwoMachinesAreBootstrappedOverMachinesNotOverTheirOwnIntervals()
+    {
+        // Medians of resamples of {1, 2} are 1, 1.5 or 2: the interval is the two machines, at 95%.
+        var cell = CpuNormalizedRanking.Aggregate(
+        [
+            new("a", "m1", 1.0, new(1.0, 0.5, 5, 0.98)),
+            new("a", "m2", 2.0, new(2.0, 0.5, 5, 0.98)),
+        ])!.Cells.Single();
+
+        Assert.Equal(new Estimate(1.5, 1.0, 2.0, 0.95), cell.Figure);
+    }
+
+    [Fact]
+    public void AmountsCombineByArithmeticMeanOverCpuKeysAndMayBeNegative()
+    {
+        // Milliseconds added: CPU a −0.5 (the runtime was faster), CPU b the median of 3, 4 and 5.
+        var ranking = CpuNormalizedRanking.Aggregate(
+            [new("a", "m1", -0.5), new("b", "m2", 3), new("b", "m3", 4), new("b", "m4", 5)],
+            FigureScale.Amount)!;
+
+        Assert.Equal(1.75, ranking.Figure.Value, 12);
+        Assert.InRange(ranking.Figure.Value, ranking.Figure.Lower, ranking.Figure.Upper);
+        Assert.Equal(-0.5, ranking.Cells.Single(c => c.CpuKey == "a").Figure.Value);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CpuNormalizedRanking.Aggregate([new("a", "m1", -0.5), new("b", "m2", 3)]));
     }
 }

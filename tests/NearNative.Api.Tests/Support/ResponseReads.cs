@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Http.Json;
+using NearNative.Api.Submissions;
+using NSec.Cryptography;
+
+namespace NearNative.Api.Tests.Support;
+
+/// <summary>Requests whose success the test takes for granted, asserted on the way so a failure says which.</summary>
+public static class ResponseReads
+{
+    /// <summary>GET that must answer 200 with a <typeparamref name="T"/>.</summary>
+    public static async Task<T> GetOkAsync<T>(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    /// <summary>A submission that must be created (201).</summary>
+    public static async Task<SubmissionResponse> SubmitCreatedAsync(this HttpClient client, Key key, ResultDocumentBuilder document)
+    {
+        using var response = await client.SubmitAsync(key, document.Build());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
+    }
+}
