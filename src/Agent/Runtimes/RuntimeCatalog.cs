@@ -15,6 +15,7 @@ public static class RuntimeCatalog
         WasmtimeRuntime.Pulley(self),
         NodeRuntime.Default(NodeRuntime.DefaultRunnerPath),
         NodeRuntime.NoLiftoff(NodeRuntime.DefaultRunnerPath),
+        new JscRuntime(),
         new Wasm2cRuntime(),
         .. BuiltInRuntimeDefinitions.All.Select(d => new CommandLineRuntime(d)),
     ];
