@@ -68,12 +68,13 @@ const append = (fd, chunk) => {
   for (let i = 0; i < chunk.length; i += 8192) {
     text += String.fromCharCode.apply(null, chunk.subarray(i, i + 8192));
   }
+  let start = 0;
   let newline;
-  while ((newline = text.indexOf('\n')) >= 0) {
-    emit(fd, text.slice(0, newline));
-    text = text.slice(newline + 1);
+  while ((newline = text.indexOf('\n', start)) >= 0) {
+    emit(fd, text.slice(start, newline));
+    start = newline + 1;
   }
-  pending[fd] = text;
+  pending[fd] = text.slice(start);
 };
 const flush = () => {
   for (const fd of [1, 2]) {
