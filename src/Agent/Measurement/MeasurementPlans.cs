@@ -21,8 +21,19 @@ public static class MeasurementPlans
             [.. units.Where(u => u.Id != WorkloadSpec.ColdStartId)]);
     }
 
-    private static WorkloadUnit SuiteUnit(LoadedSuite suite, WorkloadManifest workload, string size, IReadOnlyList<IRuntime> runtimes)
+    /// <summary>Per runtime and reason, the suite workloads it cannot run (<see cref="IRuntime.CannotRun"/>): never scheduled, listed in the result.</summary>
+    public static IReadOnlyList<SkippedRuntime> NotRun(LoadedSuite suite, IReadOnlyList<IRuntime> runtimes) =>
+    [
+        .. runtimes.SelectMany(r => suite.Manifest.Workloads
+            .Select(w => (Workload: w.Id, Reason: r.CannotRun(w)))
+            .Where(x => x.Reason is not null)
+            .GroupBy(x => x.Reason!, StringComparer.Ordinal)
+            .Select(g => new SkippedRuntime(r.Id, g.Key, [.. g.Select(x => x.Workload)]))),
+    ];
+
+    private static WorkloadUnit SuiteUnit(LoadedSuite suite, WorkloadManifest workload, string size, IReadOnlyList<IRuntime> allRuntimes)
     {
+        var runtimes = allRuntimes.Where(r => r.CannotRun(workload) is null).ToList();
         var runs = runtimes
             .Select(r => new MeasuredRun(workload.Id, r.Id, suite.ArtifactPath(workload, r.ArtifactKind), workload.Id, workload.IsStartup))
             .ToList();

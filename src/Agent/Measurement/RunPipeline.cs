@@ -72,6 +72,12 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         else
         {
             specs = suite.Manifest.SpecsFor(settings.Size);
+            foreach (var notRun in MeasurementPlans.NotRun(suite, runtimes))
+            {
+                skipped.Add(notRun);
+                notice($"{notRun.Name} does not run {string.Join(", ", notRun.Workloads!)}: {notRun.Reason}");
+            }
+
             var (coldStart, workloads) = MeasurementPlans.SuiteUnits(suite, settings.Size, runtimes);
             plan = new MeasurementPlan(runtimes, coldStart, workloads, settings.RoundPolicy,
                 settings.EffectiveBudget, seed, settings.ProcessTimeout, scratchRoot, suite.Directory);

@@ -38,7 +38,9 @@ public static class ResultTable
 
         foreach (var skipped in document.Skipped)
         {
-            output.WriteLine($"{skipped.Name}: skipped ({skipped.Reason})");
+            output.WriteLine(skipped.Workloads is { } workloads
+                ? $"{skipped.Name}: {string.Join(", ", workloads)} not run ({skipped.Reason})"
+                : $"{skipped.Name}: skipped ({skipped.Reason})");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
+using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Runtimes;
 
@@ -36,6 +37,12 @@ public interface IRuntime
 
     /// <summary>One line telling a user how to get this runtime when it is missing (shown by <c>doctor</c>).</summary>
     string InstallHint => "";
+
+    /// <summary>
+    /// Why this runtime cannot run a suite workload at all (e.g. it has no file system for the file I/O workloads),
+    /// or null when it can. Such a workload is never scheduled for it; the result lists it as not run, with this reason.
+    /// </summary>
+    string? CannotRun(WorkloadManifest workload) => null;
 
     /// <summary>Whether the runtime is usable here, with its version and declared settings, or why not. Cheap: no compiling.</summary>
     Task<RuntimeProbe> ProbeAsync(LoadedSuite suite, CancellationToken cancellationToken);

@@ -17,6 +17,7 @@ public static class RuntimeCatalog
         WasmtimeRuntime.Pulley(WasmtimeRuntime.DefaultHostDirectory),
         NodeRuntime.Default(NodeRuntime.DefaultRunnerPath),
         NodeRuntime.NoLiftoff(NodeRuntime.DefaultRunnerPath),
+        new JscRuntime(),
         new Wasm2cRuntime(),
         .. BuiltInRuntimeDefinitions.All.Select(d => new CommandLineRuntime(d)),
     ];

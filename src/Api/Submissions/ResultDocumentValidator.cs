@@ -146,6 +146,11 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
         {
             skipped.RuleFor(s => s.Name).SafeText(DocumentLimits.MaxName);
             skipped.RuleFor(s => s.Reason).SafeText(DocumentLimits.MaxReason);
+            skipped.RuleFor(s => s.Workloads!)
+                .Must(w => w.Count is > 0 and <= DocumentLimits.MaxWorkloads
+                    && w.All(id => id is { Length: > 0 and <= DocumentLimits.MaxName } && TextRules.IsSafe(id)))
+                .WithMessage($"Must name 1 to {DocumentLimits.MaxWorkloads} workloads, each 1 to {DocumentLimits.MaxName} characters without control characters.")
+                .When(s => s.Workloads is not null);
         });
 
         RuleFor(d => d.Samples).NotNull()

@@ -31,4 +31,10 @@ public sealed record RuntimeInfo(
         configuration == DefaultConfiguration ? name : $"{name}-{configuration}";
 }
 
-public sealed record SkippedRuntime(string Name, string Reason);
+/// <summary>A runtime the agent could not use, or, with <paramref name="Workloads"/>, the workloads it cannot run.</summary>
+/// <param name="Name">The runtime's id.</param>
+/// <param name="Workloads">Null when the whole runtime was skipped; else the suite workloads it ran none of, for <paramref name="Reason"/>.</param>
+public sealed record SkippedRuntime(
+    string Name,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Workloads = null);

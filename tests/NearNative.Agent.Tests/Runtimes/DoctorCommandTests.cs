@@ -29,6 +29,7 @@ public sealed class DoctorCommandTests
         Assert.Matches(@"^wasmtime\s+found\s+\d+\.\d+\.\d+\s+simd", Row("wasmtime"));
         Assert.Matches(@"^wasmtime-cli\s+found\s+99\.1\.0\s+simd", Row("wasmtime-cli"));
         Assert.Matches(@"^node\s+missing\s+-\s+simd\s+node is not on PATH; install: .*nodejs", Row("node"));
+        Assert.Matches(@"^jsc\s+missing\s+-\s+simd\s+.*; install: apt-get install libjavascriptcoregtk-4.0-bin", Row("jsc"));
         Assert.Matches(@"^wasm2c-mvp\s+missing\s+-\s+mvp\s+wasm2c is not on PATH.*apt-get install wabt clang-14", Row("wasm2c-mvp"));
         Assert.Matches(@"^wasm3-mvp\s+missing\s+-\s+mvp\s+wasm3 is not on PATH; install: ", Row("wasm3-mvp"));
         Assert.Contains("std-2026.1", lines[0], StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public sealed class DoctorCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         using var json = JsonDocument.Parse(result.Out);
         var runtimes = json.RootElement.GetProperty("runtimes").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
-        Assert.Equal(14, runtimes.Count);
+        Assert.Equal(15, runtimes.Count);
         Assert.All(["wasmtime", "wasmtime-precompiled", "wasmtime-dotnet"], id => Assert.True(runtimes[id].GetProperty("found").GetBoolean(), id));
         Assert.True(runtimes["wasmtime-cli"].GetProperty("found").GetBoolean());
         Assert.Equal("99.1.0", runtimes["wasmtime-cli"].GetProperty("version").GetString());

@@ -59,4 +59,22 @@ public sealed class ResultJsonTests
 
         Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
+
+    [Fact]
+    public void WorkloadsAreNamedOnlyForARuntimeThatRanSomeOfThem()
+    {
+        var document = Sample() with
+        {
+            Skipped = [new SkippedRuntime("node", "node is not on PATH"), new SkippedRuntime("jsc", "file I/O", ["filerw", "smallfiles"])],
+        };
+
+        var bytes = ResultJson.Serialize(document);
+        var json = Encoding.UTF8.GetString(bytes);
+        var copy = ResultJson.Deserialize(bytes);
+
+        Assert.Contains("{\"name\":\"node\",\"reason\":\"node is not on PATH\"}", json, StringComparison.Ordinal);
+        Assert.Contains("{\"name\":\"jsc\",\"reason\":\"file I/O\",\"workloads\":[\"filerw\",\"smallfiles\"]}", json, StringComparison.Ordinal);
+        Assert.Null(copy.Skipped[0].Workloads);
+        Assert.Equal(["filerw", "smallfiles"], copy.Skipped[1].Workloads!);
+    }
 }
