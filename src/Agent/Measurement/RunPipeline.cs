@@ -23,8 +23,8 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
     {
         if (slugs is null)
         {
-            // An interpreter needs hours for the full suite: it runs only when asked for by name.
-            return [.. catalog.Where(r => !r.IsInterpreter)];
+            // Interpreters (hours on the full suite) and control rows run only when asked for by name.
+            return [.. catalog.Where(r => r.RunsByDefault)];
         }
 
         var known = catalog.Select(r => r.Id).ToList();

@@ -30,6 +30,12 @@ public interface IRuntime
     bool IsInterpreter => false;
 
     /// <summary>
+    /// Measured by a plain <c>run</c>. False for interpreters (hours on the full suite) and for control rows, such as
+    /// the scalar builds under a SIMD-capable runtime, which answer one question and run only when named in <c>--runtimes</c>.
+    /// </summary>
+    bool RunsByDefault => !IsInterpreter;
+
+    /// <summary>
     /// Runs modules that <see cref="PrepareAsync"/> built from the suite's own artifacts (translated or precompiled), so it
     /// cannot run a user's module, which is never prepared.
     /// </summary>

@@ -25,16 +25,20 @@ public sealed class NodeRuntime : IRuntime
     private readonly string _runnerPath;
     private string _executable = Name;
 
-    private NodeRuntime(string configuration, string[] extraFlags, string runnerPath)
+    private NodeRuntime(string configuration, string[] extraFlags, string runnerPath, string artifactKind = LoadedSuite.WasmArtifact)
     {
         _configuration = configuration;
+        ArtifactKind = artifactKind;
         _flags = [.. BaseFlags, .. extraFlags];
         _runnerPath = runnerPath;
     }
 
     public string Id => RuntimeInfo.SlugFor(Name, _configuration);
 
-    public string ArtifactKind => LoadedSuite.WasmArtifact;
+    public string ArtifactKind { get; }
+
+    /// <summary>The scalar control row runs only when named.</summary>
+    public bool RunsByDefault => ArtifactKind == LoadedSuite.WasmArtifact;
 
     public string InstallHint => "Node.js 20 or newer from nodejs.org, or apt-get install nodejs";
 
@@ -42,6 +46,9 @@ public sealed class NodeRuntime : IRuntime
 
     /// <summary>No baseline tier: every function goes straight to the optimising compiler.</summary>
     public static NodeRuntime NoLiftoff(string runnerPath) => new("no-liftoff", ["--no-liftoff"], runnerPath);
+
+    /// <summary>Control row: the scalar (MVP) builds under default Node, to measure what 128-bit SIMD is worth to V8.</summary>
+    public static NodeRuntime Mvp(string runnerPath) => new("mvp", [], runnerPath, LoadedSuite.WasmMvpArtifact);
 
     public static string DefaultRunnerPath => Path.Combine(AppContext.BaseDirectory, RunnerFileName);
 

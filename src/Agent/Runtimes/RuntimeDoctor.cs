@@ -13,6 +13,7 @@ public sealed record DoctorEntry(
     string? Version,
     string Artifact,
     bool Interpreter,
+    bool RunsByDefault,
     string? Reason,
     string Install,
     IReadOnlyDictionary<string, string> Settings);
@@ -38,6 +39,7 @@ public sealed record DoctorReport(string Suite, IReadOnlyList<DoctorEntry> Runti
                 probe.Info?.Version,
                 Flavour(runtime.ArtifactKind),
                 runtime.IsInterpreter,
+                runtime.RunsByDefault,
                 probe.Info is null ? probe.SkipReason ?? "unavailable" : null,
                 runtime.InstallHint,
                 probe.Info?.Settings ?? new Dictionary<string, string>()));
@@ -63,13 +65,16 @@ public sealed record DoctorReport(string Suite, IReadOnlyList<DoctorEntry> Runti
         foreach (var entry in Runtimes)
         {
             var notes = entry.Found
-                ? string.Join("; ", entry.Settings.Select(s => $"{s.Key}={s.Value}").Prepend(entry.Interpreter ? "interpreter: only when named in --runtimes" : null).OfType<string>())
+                ? string.Join("; ", entry.Settings.Select(s => $"{s.Key}={s.Value}").Prepend(OnlyWhenNamed(entry)).OfType<string>())
                 : $"{entry.Reason}" + (entry.Install.Length > 0 ? $"; install: {entry.Install}" : "");
             output.WriteLine($"{entry.Id.PadRight(idWidth)}  {(entry.Found ? "found" : "missing"),-7}  {(entry.Version ?? "-").PadRight(versionWidth)}  {entry.Artifact,-6}  {notes}".TrimEnd());
         }
 
         output.WriteLine($"{Runtimes.Count(r => r.Found)} of {Runtimes.Count} runtimes found; simd runs the standard modules, mvp the scalar builds (rows labelled mvp).");
     }
+
+    private static string? OnlyWhenNamed(DoctorEntry entry) =>
+        entry.RunsByDefault ? null : entry.Interpreter ? "interpreter: only when named in --runtimes" : "control row: only when named in --runtimes";
 
     public void WriteJson(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, JsonOptions));
 }

@@ -12,7 +12,8 @@ namespace NearNative.Agent.Runtimes;
 /// Wasmtime as it is deployed: each sample is a fresh process of the lean host <c>nn-wasmtime</c> (plain C over the
 /// C API of the package's <c>libwasmtime.so</c>), so the process holds Wasmtime and a minimal host, not the agent.
 /// Rows: the default compiles the module with Cranelift at start, as the Wasmtime CLI does; <see cref="Precompiled"/>
-/// loads a module compiled once at preparation; <see cref="Pulley"/> is the declared interpreter row of the same engine.
+/// loads a module compiled once at preparation; <see cref="Pulley"/> is the declared interpreter row of the same engine;
+/// <see cref="Mvp"/> runs the scalar builds as a control.
 /// </summary>
 public sealed class WasmtimeRuntime : IRuntime
 {
@@ -29,9 +30,10 @@ public sealed class WasmtimeRuntime : IRuntime
     private readonly WasmtimePrecompiler? _precompiler;
     private NnWasmtime? _host;
 
-    private WasmtimeRuntime(string hostDirectory, string configuration, string? target, bool precompiled)
+    private WasmtimeRuntime(string hostDirectory, string configuration, string? target, bool precompiled, string artifactKind = LoadedSuite.WasmArtifact)
     {
         _hostDirectory = hostDirectory;
+        ArtifactKind = artifactKind;
         _configuration = configuration;
         _target = target;
         _precompiler = precompiled ? new WasmtimePrecompiler() : null;
@@ -46,13 +48,19 @@ public sealed class WasmtimeRuntime : IRuntime
     /// <summary>Wasmtime's portable interpreter (target <c>pulley64</c>) instead of native code: the interpreter row.</summary>
     public static WasmtimeRuntime Pulley(string hostDirectory) => new(hostDirectory, PulleyConfiguration, WasmtimeTarget.Pulley64, precompiled: false);
 
+    /// <summary>Control row: the scalar (MVP) builds, to measure what 128-bit SIMD is worth to Cranelift; runs only when named.</summary>
+    public static WasmtimeRuntime Mvp(string hostDirectory) =>
+        new(hostDirectory, "mvp", null, precompiled: false, LoadedSuite.WasmMvpArtifact);
+
     public static string DefaultHostDirectory => AppContext.BaseDirectory;
 
     public string Id => RuntimeInfo.SlugFor(Name, _configuration);
 
-    public string ArtifactKind => LoadedSuite.WasmArtifact;
+    public string ArtifactKind { get; }
 
     public bool IsInterpreter => _target is not null;
+
+    public bool RunsByDefault => !IsInterpreter && ArtifactKind == LoadedSuite.WasmArtifact;
 
     public bool PreparesModules => _precompiler is not null;
 

@@ -45,7 +45,7 @@ public sealed class DoctorCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         using var json = JsonDocument.Parse(result.Out);
         var runtimes = json.RootElement.GetProperty("runtimes").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
-        Assert.Equal(15, runtimes.Count);
+        Assert.Equal(17, runtimes.Count);
         Assert.All(["wasmtime", "wasmtime-precompiled", "wasmtime-dotnet"], id => Assert.True(runtimes[id].GetProperty("found").GetBoolean(), id));
         Assert.True(runtimes["wasmtime-cli"].GetProperty("found").GetBoolean());
         Assert.Equal("99.1.0", runtimes["wasmtime-cli"].GetProperty("version").GetString());
@@ -53,6 +53,9 @@ public sealed class DoctorCommandTests
         Assert.Equal("mvp", runtimes["wasm2c-mvp"].GetProperty("artifact").GetString());
         Assert.Contains("apt-get install wabt", runtimes["wasm2c-mvp"].GetProperty("install").GetString(), StringComparison.Ordinal);
         Assert.True(runtimes["wasmtime-pulley"].GetProperty("interpreter").GetBoolean());
+        Assert.Equal(("mvp", false, false), (runtimes["wasmtime-mvp"].GetProperty("artifact").GetString(),
+            runtimes["wasmtime-mvp"].GetProperty("runsByDefault").GetBoolean(), runtimes["wasmtime-mvp"].GetProperty("interpreter").GetBoolean()));
+        Assert.True(runtimes["node"].GetProperty("runsByDefault").GetBoolean());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class RuntimeDefinitionFileTests
         var ids = RuntimeCatalog.All(Context(home.Path), runtimeFile: null).Select(r => r.Id);
 
         Assert.Equal(
-            ["native", "wasmtime", "wasmtime-precompiled", "wasmtime-dotnet", "wasmtime-pulley", "node", "node-no-liftoff", "jsc", "wasm2c-mvp", "wasmtime-cli", "wasmer", "wasmedge", "iwasm-mvp", "wasm3-mvp", "wazero"],
+            ["native", "wasmtime", "wasmtime-precompiled", "wasmtime-dotnet", "wasmtime-pulley", "wasmtime-mvp", "node", "node-no-liftoff", "node-mvp", "jsc", "wasm2c-mvp", "wasmtime-cli", "wasmer", "wasmedge", "iwasm-mvp", "wasm3-mvp", "wazero"],
             ids);
     }
 
