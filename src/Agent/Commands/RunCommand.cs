@@ -55,21 +55,18 @@ public static class RunCommand
         {
             Description = "Kill a measured process whose resident memory exceeds this (e.g. 4G, 512M). Default: 4G.",
             HelpName = "SIZE",
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return null;
-                }
-
-                if (ByteSizeText.TryParse(result.Tokens[0].Value, out var bytes) && bytes >= MinMemoryCap)
-                {
-                    return bytes;
-                }
-
-                result.AddError($"--memory-cap must be a size of at least 64M such as 4G, not '{result.Tokens[0].Value}'");
-                return null;
-            },
+            CustomParser = result => ParseSize(result, "--memory-cap", MinMemoryCap, "a size of at least 64M such as 4G"),
+        };
+        var maxWrite = new Option<long?>("--max-write")
+        {
+            Description = "Most bytes the file I/O workloads may write in the whole run (e.g. 4GiB, 500MB); they get fewer rounds, never smaller inputs. Default: 4GiB.",
+            HelpName = "SIZE",
+            CustomParser = result => ParseSize(result, "--max-write", 1, "a size such as 4GiB or 500MB"),
+        };
+        var scratch = new Option<string?>("--scratch")
+        {
+            Description = "Local directory for the I/O workloads' files and the children's temporary files (a fresh subdirectory, removed at the end). Default: the system temporary directory.",
+            HelpName = "DIR",
         };
         var runtimeFile = new Option<string?>("--runtime-file")
         {
@@ -93,7 +90,8 @@ public static class RunCommand
 
         var command = new Command("run", "Run the suite (or your own program) natively and under each WebAssembly runtime, and report the ratios.")
         {
-            quick, output, runtimes, runtimeFile, rounds, maxRounds, budget, maxWait, memoryCap, seed, suite, dryRun, json, noPin, submit, server, wasm, native,
+            quick, output, runtimes, runtimeFile, rounds, maxRounds, budget, maxWait, memoryCap, maxWrite, scratch, seed, suite, dryRun, json, noPin, submit, server,
+            wasm, native,
             programArguments,
         };
         command.Validators.Add(result =>
@@ -133,7 +131,9 @@ public static class RunCommand
                 parsed.GetValue(memoryCap),
                 parsed.GetValue(wasm) is { } module && parsed.GetValue(native) is { } baseline
                     ? new CustomProgram(Path.GetFullPath(module), Path.GetFullPath(baseline), parsed.GetValue(programArguments) ?? [])
-                    : null);
+                    : null,
+                parsed.GetValue(scratch),
+                parsed.GetValue(maxWrite));
             var outputs = new RunOutputs(parsed.GetValue(output), parsed.GetValue(dryRun), parsed.GetValue(json), parsed.GetValue(submit) ? parsed.GetValue(server) : null);
             return await ExecuteAsync(context, settings, outputs, parsed.GetValue(runtimeFile), cancellationToken);
         });
@@ -153,6 +153,22 @@ public static class RunCommand
         }
 
         result.AddError($"{name} must be a whole number from 1 to {MaxRounds}, not '{result.Tokens[0].Value}'");
+        return null;
+    }
+
+    private static long? ParseSize(ArgumentResult result, string name, long minimum, string expected)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (ByteSizeText.TryParse(result.Tokens[0].Value, out var bytes) && bytes >= minimum)
+        {
+            return bytes;
+        }
+
+        result.AddError($"{name} must be {expected}, not '{result.Tokens[0].Value}'");
         return null;
     }
 

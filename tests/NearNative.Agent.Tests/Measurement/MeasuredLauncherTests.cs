@@ -112,7 +112,8 @@ public sealed class MeasuredLauncherTests : IDisposable
 
     private Task<ProcessResult> Run(ProcessStartInfo startInfo, ChildLimits? limits = null)
     {
-        var launcher = new MeasuredLauncher(Launcher, limits ?? new ChildLimits(0, false, null, null), ProductionSafety.Unchanged, _work.Path);
+        var launcher = new MeasuredLauncher(
+            Launcher, limits ?? new ChildLimits(0, false, null, null), ProductionSafety.Unchanged, new ChildEnvironment(_work.Path, _work.Path), _work.Path);
         return launcher.RunAsync(startInfo, TimeSpan.FromMinutes(1), CancellationToken.None);
     }
 }
