@@ -140,51 +140,38 @@ public static class RunCommand
         return command;
     }
 
-    private static int? ParseRounds(ArgumentResult result, string name)
+    private static int? ParseRounds(ArgumentResult result, string name) =>
+        ParseValue<int>(
+            result,
+            name,
+            text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds ? n : null,
+            $"a whole number from 1 to {MaxRounds}");
+
+    private static long? ParseSize(ArgumentResult result, string name, long minimum, string expected) =>
+        ParseValue<long>(result, name, text => ByteSizeText.TryParse(text, out var bytes) && bytes >= minimum ? bytes : null, expected);
+
+    private static TimeSpan? ParseDuration(ArgumentResult result, string name, TimeSpan minimum) =>
+        ParseValue<TimeSpan>(
+            result,
+            name,
+            text => DurationText.TryParse(text, out var duration) && duration >= minimum ? duration : null,
+            "a duration such as 90s, 15m or 1h");
+
+    /// <summary>An option's one value, or one error line saying what was expected; null when the option is absent.</summary>
+    private static T? ParseValue<T>(ArgumentResult result, string name, Func<string, T?> parse, string expected)
+        where T : struct
     {
         if (result.Tokens.Count == 0)
         {
             return null;
         }
 
-        if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds)
+        if (parse(result.Tokens[0].Value) is { } value)
         {
-            return n;
-        }
-
-        result.AddError($"{name} must be a whole number from 1 to {MaxRounds}, not '{result.Tokens[0].Value}'");
-        return null;
-    }
-
-    private static long? ParseSize(ArgumentResult result, string name, long minimum, string expected)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return null;
-        }
-
-        if (ByteSizeText.TryParse(result.Tokens[0].Value, out var bytes) && bytes >= minimum)
-        {
-            return bytes;
+            return value;
         }
 
         result.AddError($"{name} must be {expected}, not '{result.Tokens[0].Value}'");
-        return null;
-    }
-
-    private static TimeSpan? ParseDuration(ArgumentResult result, string name, TimeSpan minimum)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return null;
-        }
-
-        if (DurationText.TryParse(result.Tokens[0].Value, out var duration) && duration >= minimum)
-        {
-            return duration;
-        }
-
-        result.AddError($"{name} must be a duration such as 90s, 15m or 1h, not '{result.Tokens[0].Value}'");
         return null;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using NearNative.Agent.Files;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Measurement;
-using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
@@ -33,9 +32,7 @@ public sealed class WriteCapSessionTests : IDisposable
         var policy = new RoundPolicy(minimum, maximum, ColdStart: 0, TargetHalfWidth: -1);
         using var scratch = ScratchRoot.Create(_work.Path);
         var plan = new MeasurementPlan(runtimes, [], units, policy, TimeSpan.FromHours(1), 1, TimeSpan.FromMinutes(1), scratch.Path, suite.Directory);
-        var launcher = new MeasuredLauncher(
-            NnExec.Locate(AppContext.BaseDirectory, out _), new ChildLimits(0, false, null, null), ProductionSafety.Unchanged,
-            new ChildEnvironment(_work.Path, scratch.TempPath), _work.Path);
+        var launcher = TestLauncher.Create(_work.Path, scratch.TempPath);
 
         var result = await MeasurementSession.RunAsync(plan, launcher, NoiseMonitor.Start(Environment.ProcessorCount), _ => { }, CancellationToken.None);
 

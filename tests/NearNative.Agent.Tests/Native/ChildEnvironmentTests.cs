@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
-using NearNative.Agent.Machine;
-using NearNative.Agent.Measurement;
 using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Suite;
@@ -34,9 +32,7 @@ public sealed class ChildEnvironmentTests : IDisposable
 
         using (var scratch = ScratchRoot.Create(scratchParent))
         {
-            var launcher = new MeasuredLauncher(
-                NnExec.Locate(AppContext.BaseDirectory, out _), new ChildLimits(0, false, null, null), ProductionSafety.Unchanged,
-                new ChildEnvironment(agentHome, scratch.TempPath), Path.Combine(agentHome, "run"));
+            var launcher = TestLauncher.Create(agentHome, scratch.TempPath);
             foreach (var runtime in new IRuntime[] { new NativeRuntime(), new WasmtimeRuntime(AgentExecutable.Current()) })
             {
                 var startInfo = runtime.CreateStartInfo(new WorkloadInvocation(
