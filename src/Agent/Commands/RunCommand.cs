@@ -55,21 +55,18 @@ public static class RunCommand
         {
             Description = "Kill a measured process whose resident memory exceeds this (e.g. 4G, 512M). Default: 4G.",
             HelpName = "SIZE",
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return null;
-                }
-
-                if (ByteSizeText.TryParse(result.Tokens[0].Value, out var bytes) && bytes >= MinMemoryCap)
-                {
-                    return bytes;
-                }
-
-                result.AddError($"--memory-cap must be a size of at least 64M such as 4G, not '{result.Tokens[0].Value}'");
-                return null;
-            },
+            CustomParser = result => ParseSize(result, "--memory-cap", MinMemoryCap, "a size of at least 64M such as 4G"),
+        };
+        var maxWrite = new Option<long?>("--max-write")
+        {
+            Description = "Most bytes the file I/O workloads may write in the whole run (e.g. 4GiB, 500MB); they get fewer rounds, never smaller inputs. Default: 4GiB.",
+            HelpName = "SIZE",
+            CustomParser = result => ParseSize(result, "--max-write", 1, "a size such as 4GiB or 500MB"),
+        };
+        var scratch = new Option<string?>("--scratch")
+        {
+            Description = "Local directory for the I/O workloads' files and the children's temporary files (a fresh subdirectory, removed at the end). Default: the system temporary directory.",
+            HelpName = "DIR",
         };
         var runtimeFile = new Option<string?>("--runtime-file")
         {
@@ -93,7 +90,8 @@ public static class RunCommand
 
         var command = new Command("run", "Run the suite (or your own program) natively and under each WebAssembly runtime, and report the ratios.")
         {
-            quick, output, runtimes, runtimeFile, rounds, maxRounds, budget, maxWait, memoryCap, seed, suite, dryRun, json, noPin, submit, server, wasm, native,
+            quick, output, runtimes, runtimeFile, rounds, maxRounds, budget, maxWait, memoryCap, maxWrite, scratch, seed, suite, dryRun, json, noPin, submit, server,
+            wasm, native,
             programArguments,
         };
         command.Validators.Add(result =>
@@ -133,42 +131,47 @@ public static class RunCommand
                 parsed.GetValue(memoryCap),
                 parsed.GetValue(wasm) is { } module && parsed.GetValue(native) is { } baseline
                     ? new CustomProgram(Path.GetFullPath(module), Path.GetFullPath(baseline), parsed.GetValue(programArguments) ?? [])
-                    : null);
+                    : null,
+                parsed.GetValue(scratch),
+                parsed.GetValue(maxWrite));
             var outputs = new RunOutputs(parsed.GetValue(output), parsed.GetValue(dryRun), parsed.GetValue(json), parsed.GetValue(submit) ? parsed.GetValue(server) : null);
             return await ExecuteAsync(context, settings, outputs, parsed.GetValue(runtimeFile), cancellationToken);
         });
         return command;
     }
 
-    private static int? ParseRounds(ArgumentResult result, string name)
+    private static int? ParseRounds(ArgumentResult result, string name) =>
+        ParseValue<int>(
+            result,
+            name,
+            text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds ? n : null,
+            $"a whole number from 1 to {MaxRounds}");
+
+    private static long? ParseSize(ArgumentResult result, string name, long minimum, string expected) =>
+        ParseValue<long>(result, name, text => ByteSizeText.TryParse(text, out var bytes) && bytes >= minimum ? bytes : null, expected);
+
+    private static TimeSpan? ParseDuration(ArgumentResult result, string name, TimeSpan minimum) =>
+        ParseValue<TimeSpan>(
+            result,
+            name,
+            text => DurationText.TryParse(text, out var duration) && duration >= minimum ? duration : null,
+            "a duration such as 90s, 15m or 1h");
+
+    /// <summary>An option's one value, or one error line saying what was expected; null when the option is absent.</summary>
+    private static T? ParseValue<T>(ArgumentResult result, string name, Func<string, T?> parse, string expected)
+        where T : struct
     {
         if (result.Tokens.Count == 0)
         {
             return null;
         }
 
-        if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRounds)
+        if (parse(result.Tokens[0].Value) is { } value)
         {
-            return n;
+            return value;
         }
 
-        result.AddError($"{name} must be a whole number from 1 to {MaxRounds}, not '{result.Tokens[0].Value}'");
-        return null;
-    }
-
-    private static TimeSpan? ParseDuration(ArgumentResult result, string name, TimeSpan minimum)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return null;
-        }
-
-        if (DurationText.TryParse(result.Tokens[0].Value, out var duration) && duration >= minimum)
-        {
-            return duration;
-        }
-
-        result.AddError($"{name} must be a duration such as 90s, 15m or 1h, not '{result.Tokens[0].Value}'");
+        result.AddError($"{name} must be {expected}, not '{result.Tokens[0].Value}'");
         return null;
     }
 

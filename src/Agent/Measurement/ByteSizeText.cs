@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace NearNative.Agent.Measurement;
 
-/// <summary>Memory sizes on the command line: <c>4G</c>, <c>512M</c>, <c>4GiB</c>, or a bare number of bytes (binary units).</summary>
+/// <summary>Sizes on the command line: <c>4G</c>, <c>512M</c>, <c>4GiB</c>, <c>500MB</c>, or a bare number of bytes (binary units throughout).</summary>
 public static partial class ByteSizeText
 {
     public static bool TryParse(string? text, out long bytes)
@@ -36,6 +36,7 @@ public static partial class ByteSizeText
     public static string Format(long bytes) => bytes switch
     {
         >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30} GiB",
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB"),
         >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1 << 20):0.#} MiB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
     };

@@ -7,19 +7,22 @@ namespace NearNative.Agent.Measurement;
 /// <summary>
 /// Starts every measured process, native and runtimes alike, the same way: through <see cref="NnExec"/> when it is
 /// present and intact, which gives each process its own peak memory and enforces the child limits; otherwise
-/// directly, with priority and affinity set after start and no memory figure.
+/// directly, with priority and affinity set after start and no memory figure. Either way the process gets the
+/// <see cref="ChildEnvironment"/>, which keeps its files inside the agent's home and the run's scratch directory.
 /// </summary>
 public sealed class MeasuredLauncher
 {
     private readonly NnExec? _nnExec;
     private readonly ProductionSafety _safety;
+    private readonly ChildEnvironment _environment;
     private readonly string _reportPath;
 
-    public MeasuredLauncher(NnExec? nnExec, ChildLimits limits, ProductionSafety safety, string workDirectory)
+    public MeasuredLauncher(NnExec? nnExec, ChildLimits limits, ProductionSafety safety, ChildEnvironment environment, string workDirectory)
     {
         _nnExec = nnExec;
         Limits = limits;
         _safety = safety;
+        _environment = environment;
         Directory.CreateDirectory(workDirectory);
         _reportPath = Path.Combine(workDirectory, $"nn-exec-{Environment.ProcessId}.json");
     }
@@ -31,6 +34,7 @@ public sealed class MeasuredLauncher
 
     public async Task<ProcessResult> RunAsync(ProcessStartInfo startInfo, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        _environment.ApplyTo(startInfo);
         if (_nnExec is null)
         {
             return await ProcessRunner.RunAsync(startInfo, timeout, _safety.ApplyTo, cancellationToken);

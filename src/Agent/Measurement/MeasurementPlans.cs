@@ -48,7 +48,8 @@ public static class MeasurementPlans
                 .Select(r => new MeasuredRun(workload.Id + WorkloadSpec.PreinitSuffix, r.Id, twin, workload.Id, WholeProcess: true)));
         }
 
-        return new WorkloadUnit(workload.Id, runs, workload.Sizes[size], workload.Checksums[size], size, workload.Scratch);
+        return new WorkloadUnit(workload.Id, runs, workload.Sizes[size], workload.Checksums[size], size, workload.Scratch,
+            WritesBytes: workload.WritesBytes?.GetValueOrDefault(size) ?? 0);
     }
 
     /// <summary>A user's program: the native build under native, the wasm module under every wasm runtime, in a fresh directory each time.</summary>

@@ -12,7 +12,8 @@ namespace NearNative.Agent.Measurement;
 /// (<see cref="RoundSchedule"/>: units shuffled, each unit's processes back to back).
 /// First the cold-start rounds (the empty program, at least 20), then the minimum rounds of every other
 /// workload, then extra rounds for the workloads whose interval is still wider than the target, while the
-/// maximum and the time budget allow. Round 0 of each phase is a warm-up, kept and labelled.
+/// maximum and the time budget allow. A unit the write cap limits (<see cref="WritePlan"/>) stops at its own
+/// most rounds. Round 0 of each phase is a warm-up, kept and labelled.
 /// </summary>
 public sealed class MeasurementSession
 {
@@ -74,13 +75,20 @@ public sealed class MeasurementSession
 
         for (var round = WarmupRound; round <= rounds; round++)
         {
-            if (!_budget.Allows(_clock.Elapsed, units.Select(u => u.Id)))
+            var taking = units.Where(u => u.RunsIn(round)).ToList();
+            if (taking.Count == 0)
             {
-                _planned -= (rounds - round + 1) * units.Sum(u => u.Runs.Count);
+                // Every unit is at the round limit of the write cap.
+                return (Math.Max(0, round - 1), false);
+            }
+
+            if (!_budget.Allows(_clock.Elapsed, taking.Select(u => u.Id)))
+            {
+                _planned -= Enumerable.Range(round, rounds - round + 1).Sum(r => units.Where(u => u.RunsIn(r)).Sum(u => u.Runs.Count));
                 return (Math.Max(0, round - 1), true);
             }
 
-            await RunRoundAsync(phase, round, rounds, units, cancellationToken);
+            await RunRoundAsync(phase, round, rounds, taking, cancellationToken);
         }
 
         return (rounds, false);
@@ -97,13 +105,20 @@ public sealed class MeasurementSession
                 return RunInfo.StoppedSettled;
             }
 
-            if (!_budget.Allows(_clock.Elapsed, unsettled.Select(u => u.Id)))
+            var allowed = unsettled.Where(u => u.RunsIn(round)).ToList();
+            if (allowed.Count == 0)
+            {
+                // Those still unsettled have had every round the write cap allows them.
+                return RunInfo.StoppedMaxRounds;
+            }
+
+            if (!_budget.Allows(_clock.Elapsed, allowed.Select(u => u.Id)))
             {
                 return RunInfo.StoppedBudget;
             }
 
-            _planned += unsettled.Sum(u => u.Runs.Count);
-            await RunRoundAsync(RoundNoise.WorkloadsPhase, round, _plan.Rounds.Maximum, unsettled, cancellationToken);
+            _planned += allowed.Sum(u => u.Runs.Count);
+            await RunRoundAsync(RoundNoise.WorkloadsPhase, round, _plan.Rounds.Maximum, allowed, cancellationToken);
         }
 
         return AdaptiveRounds.Unsettled(_plan.Workloads, _samples, _plan.Rounds.TargetHalfWidth).Count == 0

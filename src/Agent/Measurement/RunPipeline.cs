@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using NearNative.Agent.Commands;
+using NearNative.Agent.Files;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Native;
+using NearNative.Agent.Reports;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Suite;
@@ -52,22 +54,24 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         var suite = custom?.Suite ?? SuiteVerifier.Load(
             SuiteLocator.Locate(settings.SuiteDirectory, context.SuiteFromEnvironment, AppContext.BaseDirectory, Environment.CurrentDirectory));
 
+        // Removed with everything in it when the run ends, however it ends.
+        using var scratch = ScratchRoot.Create(settings.ScratchParent);
         var safety = ProductionSafety.Apply(settings.Pin);
         var machine = MachineDetector.Detect(context.Home);
         var (available, skipped) = await FindRuntimesAsync(selected, suite, custom is not null, notice, cancellationToken);
-        var launcher = CreateLauncher(settings, safety, notice);
+        var launcher = CreateLauncher(settings, safety, new ChildEnvironment(context.Home, scratch.TempPath), notice);
         var seed = settings.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
         var runtimes = available.Select(a => a.Runtime).ToList();
 
         IReadOnlyList<WorkloadSpec> specs;
         MeasurementPlan plan;
-        var scratchRoot = Path.Combine(context.Home, "scratch");
+        WritePlan? writes = null;
         if (custom is not null)
         {
-            var checksum = await custom.ReferenceChecksumAsync(launcher, scratchRoot, settings.ProcessTimeout, cancellationToken);
+            var checksum = await custom.ReferenceChecksumAsync(launcher, scratch.Path, settings.ProcessTimeout, cancellationToken);
             specs = [MeasurementPlans.CustomSpec(checksum)];
             plan = new MeasurementPlan(runtimes, [], [MeasurementPlans.CustomUnit(custom.Program, runtimes, checksum)], settings.RoundPolicy with { ColdStart = 0 },
-                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratchRoot, Environment.CurrentDirectory);
+                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratch.Path, Environment.CurrentDirectory);
         }
         else
         {
@@ -79,8 +83,14 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
             }
 
             var (coldStart, workloads) = MeasurementPlans.SuiteUnits(suite, settings.Size, runtimes);
-            plan = new MeasurementPlan(runtimes, coldStart, workloads, settings.RoundPolicy,
-                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratchRoot, suite.Directory);
+            writes = WritePlan.Compute(workloads, settings.RoundPolicy.Maximum, settings.EffectiveMaxWriteBytes);
+            plan = new MeasurementPlan(runtimes, coldStart, writes.Apply(workloads), settings.RoundPolicy,
+                settings.EffectiveBudget, seed, settings.ProcessTimeout, scratch.Path, suite.Directory);
+        }
+
+        foreach (var line in PlanLines.Describe(plan, writes))
+        {
+            notice(line);
         }
 
         var quiet = await QuietWait.WaitAsync(machine.Cpu.LogicalCores, settings.EffectiveMaxWait, notice, cancellationToken);
@@ -125,7 +135,10 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
                 RoundNoise: noiseReport.Rounds,
                 MemoryCapBytes: launcher.MeasuresMemory ? launcher.Limits.MemoryCapBytes : null,
                 PeakRssMethod: launcher.MeasuresMemory ? RunInfo.ForkWait4Method : null,
-                CustomModuleSha256: custom?.WasmSha256),
+                CustomModuleSha256: custom?.WasmSha256,
+                MaxWriteBytes: writes?.CapBytes,
+                PlannedWriteBytes: writes?.PlannedBytes,
+                WriteCappedRounds: writes is { Capped: true } ? writes.CappedRounds : null),
             Runtimes = [.. available.Select(a => a.Info)],
             Samples = measured.Samples,
             Skipped = skipped,
@@ -180,7 +193,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         return (available, skipped);
     }
 
-    private MeasuredLauncher CreateLauncher(RunSettings settings, ProductionSafety safety, Action<string> notice)
+    private MeasuredLauncher CreateLauncher(RunSettings settings, ProductionSafety safety, ChildEnvironment environment, Action<string> notice)
     {
         var nnExec = NnExec.Locate(AppContext.BaseDirectory, out var problem);
         if (nnExec is null)
@@ -189,7 +202,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         }
 
         var limits = new ChildLimits(ChildLimits.LowestPriority, IdleIo: true, safety.PinnedCore, settings.EffectiveMemoryCapBytes);
-        return new MeasuredLauncher(nnExec, limits, safety, Path.Combine(context.Home, "run"));
+        return new MeasuredLauncher(nnExec, limits, safety, environment, Path.Combine(context.Home, "run"));
     }
 
     public static string AgentVersion

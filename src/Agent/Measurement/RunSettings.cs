@@ -12,6 +12,8 @@ namespace NearNative.Agent.Measurement;
 /// <param name="MaxWait">How long to wait for a quiet machine before measuring anyway; null for the default.</param>
 /// <param name="MemoryCapBytes">Resident memory above which a measured process is killed; null for the default.</param>
 /// <param name="Custom">A user's own program to measure instead of the suite.</param>
+/// <param name="ScratchParent">Where the run's scratch directory goes (<c>--scratch</c>); null for the system temporary directory.</param>
+/// <param name="MaxWriteBytes">Most bytes the file I/O workloads may write in the run; null for the default.</param>
 public sealed record RunSettings(
     bool Quick,
     IReadOnlyList<string>? Runtimes,
@@ -23,7 +25,9 @@ public sealed record RunSettings(
     TimeSpan? Budget = null,
     TimeSpan? MaxWait = null,
     long? MemoryCapBytes = null,
-    CustomProgram? Custom = null)
+    CustomProgram? Custom = null,
+    string? ScratchParent = null,
+    long? MaxWriteBytes = null)
 {
     /// <summary>Six rounds are the fewest whose sign-test interval reaches 95% (96.9%), and keep <c>--quick</c> short.</summary>
     public const int DefaultQuickRounds = 6;
@@ -53,6 +57,8 @@ public sealed record RunSettings(
     public TimeSpan EffectiveMaxWait => MaxWait ?? DefaultMaxWait;
 
     public long EffectiveMemoryCapBytes => MemoryCapBytes ?? ChildLimits.DefaultMemoryCapBytes;
+
+    public long EffectiveMaxWriteBytes => MaxWriteBytes ?? WritePlan.DefaultCapBytes;
 
     /// <summary>Per-process limit; generous, because a slow runtime gets more time, never a smaller input.</summary>
     public TimeSpan ProcessTimeout => Quick ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(600);

@@ -39,6 +39,12 @@ public static class SuiteVerifier
                 }
             }
 
+            // The write cap plans with these; a workload that writes an unknown amount could exceed it.
+            if (workload.Scratch && workload.Sizes.Keys.Any(size => workload.WritesBytes?.GetValueOrDefault(size) is not > 0))
+            {
+                throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} writes files but does not declare writesBytes for every size");
+            }
+
             // Every artifact the manifest pins is checked, including variants this run may not use.
             foreach (var artifact in workload.Artifacts.Values)
             {

@@ -38,5 +38,8 @@ public static class DocumentLimits
     public const long MaxNanoseconds = 3_600_000_000_000;
 
     public const long MaxPeakRssBytes = 1L << 42;
+
+    /// <summary>A petabyte: far above any write cap or plan a run could have.</summary>
+    public const long MaxWriteBytes = 1L << 50;
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 }

@@ -100,6 +100,8 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
                 .WithMessage("Must not exceed the number of rounds in roundNoise.");
             run.RuleFor(r => r.MemoryCapBytes).InclusiveBetween(1, DocumentLimits.MaxPeakRssBytes).When(r => r.MemoryCapBytes is not null);
             run.RuleFor(r => r.PeakRssMethod!).Identifier().When(r => r.PeakRssMethod is not null);
+            run.RuleFor(r => r.MaxWriteBytes).InclusiveBetween(1, DocumentLimits.MaxWriteBytes).When(r => r.MaxWriteBytes is not null);
+            run.RuleFor(r => r.PlannedWriteBytes).InclusiveBetween(0, DocumentLimits.MaxWriteBytes).When(r => r.PlannedWriteBytes is not null);
             run.RuleFor(r => r.RoundNoise).Must(n => n!.Count <= DocumentLimits.MaxRoundNoise)
                 .When(r => r.RoundNoise is not null)
                 .WithMessage($"Must hold at most {DocumentLimits.MaxRoundNoise} readings.");
@@ -110,7 +112,8 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             .When(d => d.Run is not null && !IsCustom(d.Suite?.Id))
             .WithMessage("Only a run of the user's own module (suite 'custom') has one.");
         RuleFor(d => d).Custom(ValidateRoundNoise).When(d => d.Run?.RoundNoise is { Count: <= DocumentLimits.MaxRoundNoise });
-        RuleFor(d => d).Custom(ValidateWorkloadRounds).When(d => d.Run?.WorkloadRounds is not null);
+        RuleFor(d => d).Custom((d, c) => ValidateWorkloadRounds(d, "Run.WorkloadRounds", d.Run.WorkloadRounds!, c)).When(d => d.Run?.WorkloadRounds is not null);
+        RuleFor(d => d).Custom((d, c) => ValidateWorkloadRounds(d, "Run.WriteCappedRounds", d.Run.WriteCappedRounds!, c)).When(d => d.Run?.WriteCappedRounds is not null);
 
         RuleFor(d => d.Runtimes).NotNull()
             .Must(r => r.Count is >= 1 and <= DocumentLimits.MaxRuntimes)
@@ -280,10 +283,8 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             : $"Unknown suite '{Truncate(id)}'; this server knows {string.Join(", ", suites.Ids)}.";
 
     /// <summary>Rounds per workload: the suite's workloads (twins included) only, each within the round limit.</summary>
-    private void ValidateWorkloadRounds(ResultDocument document, ValidationContext<ResultDocument> context)
+    private void ValidateWorkloadRounds(ResultDocument document, string path, IReadOnlyDictionary<string, int> rounds, ValidationContext<ResultDocument> context)
     {
-        const string path = "Run.WorkloadRounds";
-        var rounds = document.Run.WorkloadRounds!;
         var specs = WorkloadSpecs(_suites.Find(document.Suite?.Id), document.Suite?.Size);
         var limit = specs?.Count ?? DocumentLimits.MaxWorkloads;
         if (rounds.Count > limit)

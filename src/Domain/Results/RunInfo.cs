@@ -23,6 +23,12 @@ namespace NearNative.Domain.Results;
 /// <param name="MemoryCapBytes">A measured process whose resident set exceeded this was killed and counted as failed.</param>
 /// <param name="PeakRssMethod">How <see cref="Sample.PeakRssBytes"/> was measured (<c>fork-wait4</c>); null when it was not.</param>
 /// <param name="CustomModuleSha256">Set for a user's own program (suite <c>custom</c>): the SHA-256 of the wasm module measured.</param>
+/// <param name="MaxWriteBytes">The cap on bytes the file I/O workloads may write in the whole run, warm-up rounds included.</param>
+/// <param name="PlannedWriteBytes">What they would write at most within the cap: every allowed round of every file I/O workload run.</param>
+/// <param name="WriteCappedRounds">
+/// Workloads the cap held below <see cref="MaxRounds"/>: the most measured rounds each could get; 0 when even the
+/// fewest rounds that give a ratio would exceed the cap, so it was not run.
+/// </param>
 public sealed record RunInfo(
     int Rounds,
     int Seed,
@@ -41,7 +47,10 @@ public sealed record RunInfo(
     IReadOnlyList<RoundNoise>? RoundNoise = null,
     long? MemoryCapBytes = null,
     string? PeakRssMethod = null,
-    string? CustomModuleSha256 = null)
+    string? CustomModuleSha256 = null,
+    long? MaxWriteBytes = null,
+    long? PlannedWriteBytes = null,
+    IReadOnlyDictionary<string, int>? WriteCappedRounds = null)
 {
     public const string StoppedSettled = "settled";
     public const string StoppedMaxRounds = "max-rounds";

@@ -49,6 +49,11 @@ public sealed record SuiteManifest(
 /// The workload does file I/O in its current directory: the agent gives each process a fresh empty
 /// directory there, and wasm runtimes preopen it as <c>.</c>.
 /// </param>
+/// <param name="WritesBytes">
+/// Bytes one process writes to files at each size, for a workload with <see cref="Scratch"/>; the agent's write cap
+/// plans with it. The suite build measures it: half the bytes the native build reports moving, since every file I/O
+/// workload reads back what it writes.
+/// </param>
 public sealed record WorkloadManifest(
     string Id,
     string Category,
@@ -56,7 +61,8 @@ public sealed record WorkloadManifest(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Sizes,
     IReadOnlyDictionary<string, string> Checksums,
     IReadOnlyDictionary<string, ArtifactManifest> Artifacts,
-    bool Scratch = false)
+    bool Scratch = false,
+    IReadOnlyDictionary<string, long>? WritesBytes = null)
 {
     public const string StartupCategory = "startup";
 

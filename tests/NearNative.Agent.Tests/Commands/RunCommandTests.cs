@@ -50,6 +50,19 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
     }
 
     [Fact]
+    public void UnderTheDefaultCapTheDocumentRecordsTheCapAndEveryRoundsWorstCaseWrites()
+    {
+        // Every process of a file I/O workload, a warm-up and the maximum of rounds, writes what the manifest declares.
+        var perProcess = run.Manifest.Workloads.Sum(w => w.WritesBytes?.GetValueOrDefault(SuiteManifest.QuickSize) ?? 0);
+        var processes = (QuickRunFixture.Rounds + 1) * run.Document.Runtimes.Count;
+
+        Assert.Equal(WritePlan.DefaultCapBytes, run.Document.Run.MaxWriteBytes);
+        Assert.Equal(processes * perProcess, run.Document.Run.PlannedWriteBytes);
+        Assert.Null(run.Document.Run.WriteCappedRounds);
+        Assert.Contains(run.Result.ErrorLines, l => l.StartsWith("writes: the file I/O workloads write at most", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ColdStartHasAtLeastTwentyFreshProcessesPerRuntime()
     {
         Assert.True(run.Document.Run.ColdStartRounds >= RoundPolicy.MinimumColdStart);

@@ -9,6 +9,7 @@ public sealed class UsageErrorTests
     [InlineData("run", "--bogus")]
     [InlineData("run", "--rounds", "zero")]
     [InlineData("run", "--rounds", "0")]
+    [InlineData("run", "--max-write", "lots")]
     [InlineData("submit")]
     [InlineData("keys", "register", "--server", "ftp://example.org")]
     [InlineData("frobnicate")]
@@ -35,6 +36,17 @@ public sealed class UsageErrorTests
         var line = Assert.Single(result.ErrorLines);
         Assert.Contains("spidermonkey", line, StringComparison.Ordinal);
         Assert.Contains("node-no-liftoff", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingScratchDirectoryIsAUsageErrorBeforeAnythingRuns()
+    {
+        using var home = new TempDirectory();
+
+        var result = await CliRun.InvokeAsync(home.Path, "run", "--quick", "--scratch", home.File("missing"), "--suite", TestSuite.Directory);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--scratch", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]

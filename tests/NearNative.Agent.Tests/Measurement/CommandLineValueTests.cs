@@ -33,6 +33,7 @@ public sealed class CommandLineValueTests
     [InlineData("4GiB", 4L << 30)]
     [InlineData("512M", 512L << 20)]
     [InlineData("1048576", 1L << 20)]
+    [InlineData("500MB", 500L << 20)]
     public void MemorySizesUseBinaryUnits(string text, long bytes)
     {
         Assert.True(ByteSizeText.TryParse(text, out var parsed));
@@ -46,5 +47,15 @@ public sealed class CommandLineValueTests
     public void NonsenseIsNotASize(string text)
     {
         Assert.False(ByteSizeText.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData(4L << 30, "4 GiB")]
+    [InlineData(84_825_783_476, "79 GiB")]
+    [InlineData(2_013_490_145, "1.9 GiB")]
+    [InlineData(12_990_259, "12.4 MiB")]
+    public void SizesAreShownInBinaryUnits(long bytes, string text)
+    {
+        Assert.Equal(text, ByteSizeText.Format(bytes));
     }
 }

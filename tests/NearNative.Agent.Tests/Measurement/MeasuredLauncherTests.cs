@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NearNative.Agent.Machine;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Native;
 using NearNative.Agent.Tests.Support;
@@ -12,8 +11,6 @@ public sealed class MeasuredLauncherTests : IDisposable
     private const long MiB = 1 << 20;
 
     private readonly TempDirectory _work = new();
-
-    private static NnExec Launcher => NnExec.Locate(AppContext.BaseDirectory, out var problem) ?? throw new InvalidOperationException(problem);
 
     public void Dispose() => _work.Dispose();
 
@@ -65,7 +62,7 @@ public sealed class MeasuredLauncherTests : IDisposable
         // Reading /proc of a process that has just exec'd, on its own core, slows a short program down:
         // the launcher waits one 20 ms interval before the first look.
         var reportPath = _work.File("report.json");
-        var startInfo = Launcher.Wrap(new ProcessStartInfo("sleep", [seconds]), new ChildLimits(0, false, null, null), reportPath);
+        var startInfo = TestLauncher.NnExec.Wrap(new ProcessStartInfo("sleep", [seconds]), new ChildLimits(0, false, null, null), reportPath);
 
         var result = await ProcessRunner.RunAsync(startInfo, TimeSpan.FromMinutes(1), null, CancellationToken.None);
 
@@ -112,7 +109,7 @@ public sealed class MeasuredLauncherTests : IDisposable
 
     private Task<ProcessResult> Run(ProcessStartInfo startInfo, ChildLimits? limits = null)
     {
-        var launcher = new MeasuredLauncher(Launcher, limits ?? new ChildLimits(0, false, null, null), ProductionSafety.Unchanged, _work.Path);
+        var launcher = TestLauncher.Create(_work.Path, _work.Path, limits);
         return launcher.RunAsync(startInfo, TimeSpan.FromMinutes(1), CancellationToken.None);
     }
 }

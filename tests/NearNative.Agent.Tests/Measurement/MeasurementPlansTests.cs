@@ -39,6 +39,20 @@ public sealed class MeasurementPlansTests
         Assert.DoesNotContain(workloads.Where(u => u.Id != "inittable").SelectMany(u => u.Runs), r => r.Workload.EndsWith(WorkloadSpec.PreinitSuffix, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TheFileIoUnitsCarryWhatTheirSourceSaysOneProcessWrites()
+    {
+        // filerw.c: 40 calls each writing a 16 MiB file at the full size, 4 of 4 MiB at the quick one.
+        var (_, full) = MeasurementPlans.SuiteUnits(Suite, SuiteManifest.FullSize, Runtimes);
+        var (_, quick) = MeasurementPlans.SuiteUnits(Suite, SuiteManifest.QuickSize, Runtimes);
+
+        Assert.Equal(40L * (16 << 20), Assert.Single(full, u => u.Id == "filerw").WritesBytes);
+        Assert.Equal(4L * (4 << 20), Assert.Single(quick, u => u.Id == "filerw").WritesBytes);
+        // smallfiles.c: 200 calls of 32 files of 64 B to 4 KiB each.
+        Assert.InRange(Assert.Single(full, u => u.Id == "smallfiles").WritesBytes, 200L * 32 * 64, 200L * 32 * 4096);
+        Assert.All(full.Where(u => !u.Scratch), u => Assert.Equal(0, u.WritesBytes));
+    }
+
     [Theory]
     [InlineData(true, null, 6, 20)]
     [InlineData(false, null, 10, 20)]
