@@ -62,6 +62,6 @@ public static class Bootstrap
 
             return Math.Exp(logSum / groups.Count);
         }, confidence);
-        return new Estimate(value, Math.Min(lower, value), Math.Max(upper, value), confidence);
+        return new Estimate(value, lower, upper, confidence);
     }
 }

@@ -61,7 +61,7 @@ public static class RunAnalysis
 
         return results.Count == 1
             ? figure(results[0])!.Estimate
-            : Bootstrap.GeometricMeanOfMedians([.. results.Select(r => figure(r)!.Ratios)]);
+            : GeometricMean.OfMedians([.. results.Select(r => figure(r)!.Ratios)]);
     }
 
     private static WorkloadAnalysis AnalyzeWorkload(
