@@ -172,6 +172,57 @@ public sealed class RunAnalysisTests
     }
 
     [Fact]
+    public void AWrongChecksumInAWarmupSampleRefusesThatRuntimesRatio()
+    {
+        // Ten measured rounds at exactly 1.25x, all right; only fib's warm-up printed a wrong answer.
+        var warmup = new Sample(99, "fib", "fast", SampleStage.Warmup, SampleOutcome.Ok, 125_000_000, 150_000_000, null, "0000000000000bad");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Append(warmup);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        var fib = fast.Workloads.Single(w => w.Workload.Id == "fib");
+        Assert.Equal(WorkloadStatus.WrongOutput, fib.Status);
+        Assert.Equal(1, fib.WrongOutputs);
+        Assert.Null(fib.Ratio);
+        Assert.Null(fast.Execution);
+        Assert.Equal(1.25, fast.Workloads.Single(w => w.Workload.Id == "interp").Ratio!.Value, 9);
+    }
+
+    [Fact]
+    public void AWarmupTheAgentMarkedAsAChecksumMismatchRefusesTheRatioEvenWithTheRightChecksum()
+    {
+        var warmup = new Sample(99, "interp", "fast", SampleStage.Warmup, SampleOutcome.ChecksumMismatch, 125_000_000, 150_000_000, null, "00000000000000a2");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Append(warmup);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.WrongOutput, fast.Workloads.Single(w => w.Workload.Id == "interp").Status);
+    }
+
+    [Fact]
+    public void AWrongWarmupOfOneRuntimeLeavesTheOthersRatios()
+    {
+        var warmup = new Sample(99, "fib", "slow", SampleStage.Warmup, SampleOutcome.Ok, 200_000_000, 240_000_000, null, "0000000000000bad");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Concat(TestDocuments.Scaled("slow", 10, 2)).Append(warmup);
+
+        var analysis = RunAnalysis.Analyze(TestDocuments.With(Runtimes, samples), TestDocuments.Workloads);
+
+        Assert.Equal(1.25, analysis.Single(a => a.Runtime.Id == "fast").Execution!.Value, 9);
+        Assert.Equal(WorkloadStatus.WrongOutput, analysis.Single(a => a.Runtime.Id == "slow").Workloads.Single(w => w.Workload.Id == "fib").Status);
+    }
+
+    [Fact]
+    public void AWrongWarmupIsShownEvenWhenNoRoundWasMeasured()
+    {
+        var warmup = new Sample(0, "fib", "fast", SampleStage.Warmup, SampleOutcome.ChecksumMismatch, 125_000_000, 150_000_000, null, "0000000000000bad");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25).Where(s => s.Workload != "fib")).Append(warmup);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.WrongOutput, fast.Workloads.Single(w => w.Workload.Id == "fib").Status);
+    }
+
+    [Fact]
     public void CrashedSamplesMarkTheWorkloadFailed()
     {
         var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
