@@ -116,7 +116,10 @@ public static class MedianInterval
         return Math.Min(1, sum);
     }
 
-    /// <summary>The point a share <paramref name="weight"/> of the way from <paramref name="from"/> to <paramref name="to"/> on the log scale.</summary>
+    /// <summary>
+    /// The point a share <paramref name="weight"/> of the way from <paramref name="from"/> to <paramref name="to"/> on
+    /// the log scale; tied values are returned as they are, not through a rounding log and exp.
+    /// </summary>
     private static double Between(double from, double to, double weight) =>
-        Math.Exp(((1 - weight) * Math.Log(from)) + (weight * Math.Log(to)));
+        from == to ? from : Math.Exp(((1 - weight) * Math.Log(from)) + (weight * Math.Log(to)));
 }

@@ -31,7 +31,7 @@ public sealed class IntervalCoverageTests(ITestOutputHelper output)
     [Fact]
     public void OnAMachineWithSlowSpellsNinetyFivePercentIntervalsCoverTheTruthNinetyFivePercentOfTheTime()
     {
-        var coverage = Simulate(new SlowSpellMachine(new SplitMix64(0x5EED_C0FE_2026UL)));
+        var coverage = Simulate("machine with slow spells", new SlowSpellMachine(new SplitMix64(0x5EED_C0FE_2026UL)));
 
         // The model must look like the VM it stands for before its verdict means anything.
         Assert.InRange(coverage.Lag1, 0.3, 0.5);
@@ -43,14 +43,14 @@ public sealed class IntervalCoverageTests(ITestOutputHelper output)
     [Fact]
     public void OnAQuietMachineNinetyFivePercentIntervalsCoverTheTruthNinetyFivePercentOfTheTime()
     {
-        var coverage = Simulate(new SlowSpellMachine(new SplitMix64(0x5EED_C0FE_2027UL), noiseSigma: 0.02, enterSpell: 0));
+        var coverage = Simulate("quiet machine", new SlowSpellMachine(new SplitMix64(0x5EED_C0FE_2027UL), noiseSigma: 0.02, enterSpell: 0));
 
         Assert.InRange(coverage.Lag1, -0.05, 0.05);
         Assert.InRange(coverage.PerWorkload, 0.93, 0.97);
         Assert.InRange(coverage.GeometricMean, 0.93, 0.97);
     }
 
-    private (double PerWorkload, double GeometricMean, double Lag1, double Lag5) Simulate(SlowSpellMachine machine)
+    private (double PerWorkload, double GeometricMean, double Lag1, double Lag5) Simulate(string name, SlowSpellMachine machine)
     {
         var truth = GeometricMean.Of(TrueRatios);
         var workloadHits = new Dictionary<int, (int Covered, int Total)>();
@@ -75,6 +75,7 @@ public sealed class IntervalCoverageTests(ITestOutputHelper output)
         }
 
         var (lag1, lag5) = (Autocorrelation(noise, 1), Autocorrelation(noise, 5));
+        Report("{0}, {1} runs of {2} workloads:", name, Runs, Workloads.Length);
         Report("noise: log-time autocorrelation {0:0.00} one process apart, {1:0.00} five, {2:0.00} forty; SD of log time {3:0.000}, of log paired ratio {4:0.000}",
             lag1, lag5, Autocorrelation(noise, 40), StandardDeviation(noise), StandardDeviation(pairedLogs));
         foreach (var rounds in workloadHits.Keys.Order())

@@ -100,6 +100,14 @@ public sealed class MedianIntervalTests
             return Math.Abs((inverses.Lower * ratios.Upper) - 1) < 1e-9 && Math.Abs((inverses.Upper * ratios.Lower) - 1) < 1e-9;
         });
 
+    [Fact]
+    public void IdenticalRatiosGiveExactlyThatRatioAsEveryBound()
+    {
+        var estimate = MedianInterval.Compute([.. Enumerable.Repeat(8.0, 10)]);
+
+        Assert.Equal((8.0, 8.0, 8.0), (estimate.Value, estimate.Lower, estimate.Upper));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
