@@ -9,6 +9,7 @@ Each prints its numbers and one PASS or FAIL line, and exits 0 only on PASS.
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 
@@ -70,9 +71,29 @@ def overhead(work, names, limit=0.02):
     return verdict("agent overhead", worst, limit, failed)
 
 
+def kernel_medians(stdout, names, warmup, runs):
+    """{name: median kernel_ns} from the result lines the workloads printed under hyperfine (--output inherit),
+    which arrive in command order: each command's warm-up runs, then its measured runs. None when the lines
+    do not add up to that, so a stray line can never shift one command's times onto another."""
+    lines = [json.loads(line) for line in stdout.splitlines() if line.startswith('{"workload"')]
+    per_command = warmup + runs
+    if len(lines) != per_command * len(names):
+        return None
+    return {name: statistics.median(line["kernel_ns"] for line in lines[i * per_command + warmup:(i + 1) * per_command])
+            for i, name in enumerate(names)}
+
+
+def percent(log_difference):
+    return (math.exp(abs(log_difference)) - 1) * 100
+
+
 def hyperfine(work, name, agent, size, limit=0.05):
-    """hyperfine, run now on the same artifacts with the agent's commands, finds the agent's whole-process ratios."""
-    runs = 5 if size == "quick" else 15
+    """hyperfine, run now on the same artifacts with the agent's commands, finds the agent's ratios workload by workload.
+
+    Judged per runtime by the mean over workloads of |ln(hyperfine ratio / agent ratio)|, for whole-process time and,
+    from the kernel time each workload prints, for kernel time. A signed mean would let a workload 10% high and
+    another 10% low cancel into agreement."""
+    runs, warmup = (5 if size == "quick" else 15), 1
     core = str(os.cpu_count() - 1)
     document = ratios.load(os.path.join(work, f"{name}.json"))
     agent_dir = os.path.dirname(os.path.abspath(agent))
@@ -96,15 +117,17 @@ def hyperfine(work, name, agent, size, limit=0.05):
         return " ".join("'" + a.replace("'", "'\\''") + "'" for a in argv)
 
     def medians(w, runtimes):
-        """One hyperfine call per workload, native and every runtime together, so each pair is a minute apart at most."""
+        """One hyperfine call per workload, native and every runtime together, so each pair is a minute apart at most.
+        The workloads' own result lines come through on stdout (--output inherit) for their kernel times."""
         out = os.path.join(work, f"hf-{w['id']}.json")
         argvs = [quote([*commands[r](w), *w["sizes"][size]]) for r in runtimes]
-        done = subprocess.run(["taskset", "-c", core, "nice", "-n", "19", "hyperfine", "-N", "--style", "none", "--warmup", "1",
-                               "--runs", str(runs), "--export-json", out, *argvs],
-                              cwd=SUITE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(["taskset", "-c", core, "nice", "-n", "19", "hyperfine", "-N", "--style", "none",
+                               "--output", "inherit", "--warmup", str(warmup), "--runs", str(runs), "--export-json", out, *argvs],
+                              cwd=SUITE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
             sys.exit(f"FAIL: hyperfine failed on {w['id']}: {done.stderr.strip()}")
-        return dict(zip(runtimes, (r["median"] for r in ratios.load(out)["results"])))
+        wall = dict(zip(runtimes, (r["median"] for r in ratios.load(out)["results"])))
+        return wall, kernel_medians(done.stdout, runtimes, warmup, runs)
 
     # io workloads need a fresh scratch directory per run, which hyperfine cannot give; the empty program stays.
     workloads = [w for w in MANIFEST["workloads"] if not w.get("scratch") and (w["category"] != "startup" or w["id"] == "empty")]
@@ -112,35 +135,49 @@ def hyperfine(work, name, agent, size, limit=0.05):
     skipped = [r for r in ratios.runtimes(document) if r not in commands]
     timed = {w["id"]: medians(w, ["native", *measured]) for w in workloads}
 
-    print(f"hyperfine agreement: whole-process ratio, median of {runs} hyperfine runs vs the agent's median paired ratio")
+    print(f"hyperfine agreement: per workload |ln(hyperfine ratio / agent ratio)|; hyperfine: ratio of medians of {runs} runs,"
+          " agent: median paired ratio")
     worst, failed = 0.0, []
     for runtime in measured:
-        agent_medians = ratios.workload_ratios(document, MANIFEST, runtime, "process")
-        logs = []
+        agent_process = ratios.workload_ratios(document, MANIFEST, runtime, "process")
+        agent_kernel = ratios.workload_ratios(document, MANIFEST, runtime, "kernel")
+        judged = {"process": [], "kernel": []}
         for w in workloads:
-            if w["id"] not in agent_medians:
+            if w["id"] not in agent_process:
                 continue
-            hf = timed[w["id"]][runtime] / timed[w["id"]]["native"]
-            ag = agent_medians[w["id"]]
-            line = f"  {runtime:<16} {w['id']:<11} hyperfine {hf:8.3f}x  agent {ag:8.3f}x  difference {abs(hf / ag - 1) * 100:5.1f}%"
+            wall, kernel = timed[w["id"]]
+            hf, ag = wall[runtime] / wall["native"], agent_process[w["id"]]
+            line = (f"  {runtime:<16} {w['id']:<11} process: hyperfine {hf:7.3f}x agent {ag:7.3f}x"
+                    f" |difference| {percent(math.log(hf / ag)):5.1f}%")
             if w["category"] == "startup":
                 # Native's empty process lasts under a millisecond, so this ratio measures how each tool starts a
                 # process (fork and exec in nn-exec, posix_spawn in hyperfine) more than the runtime: it is shown,
-                # with the added milliseconds the product reports for cold start, and kept out of the mean.
-                hf_ms = (timed[w["id"]][runtime] - timed[w["id"]]["native"]) * 1000
+                # with the added milliseconds the product reports for cold start, and kept out of the judgement.
+                hf_ms = (wall[runtime] - wall["native"]) * 1000
                 ag_ms = ratios.overhead_ms(document, w["id"], runtime)
-                print(f"{line}  (added: hyperfine {hf_ms:.1f} ms, agent {ag_ms:.1f} ms; not in the mean)")
+                print(f"{line}  (added: hyperfine {hf_ms:.1f} ms, agent {ag_ms:.1f} ms; not judged)")
                 continue
-            logs.append(math.log(hf / ag))
+            judged["process"].append((hf, ag))
+            if kernel and kernel["native"] > 0 and w["id"] in agent_kernel:
+                hk, ak = kernel[runtime] / kernel["native"], agent_kernel[w["id"]]
+                judged["kernel"].append((hk, ak))
+                line += f"   kernel: hyperfine {hk:7.3f}x agent {ak:7.3f}x |difference| {percent(math.log(hk / ak)):5.1f}%"
+            else:
+                line += "   kernel: n/a (result lines did not come through)"
             print(line)
-        if not logs:
+        if not judged["process"]:
             failed.append(runtime)
             continue
-        diff = abs(math.exp(sum(logs) / len(logs)) - 1)
-        worst = max(worst, diff)
-        print(f"  {runtime:<16} geometric mean over {len(logs)} workloads: difference {diff * 100:.2f}%")
-        if diff > limit:
-            failed.append(runtime)
+        for figure, pairs in judged.items():
+            if not pairs:
+                continue
+            diff = math.exp(ratios.mean_absolute_log_difference(pairs)) - 1
+            signed = math.exp(sum(ratios.log_differences(pairs)) / len(pairs)) - 1
+            worst = max(worst, diff)
+            print(f"  {runtime:<16} {figure:<7} mean |difference| over {len(pairs)} workloads {diff * 100:.2f}%"
+                  f"  (signed mean {signed * 100:+.2f}%, shown only: it lets differences cancel)")
+            if diff > limit:
+                failed.append(f"{runtime} ({figure})")
     if skipped:
         print(f"  skipped (command not reproduced here): {', '.join(skipped)}")
     return verdict("hyperfine agreement", worst, limit, failed, ok=bool(measured))

@@ -1,7 +1,8 @@
 """Ratios from a NearNative result document, computed independently of the agent's C# code.
 
 Per workload and runtime: median of ratios paired by round (runtime over native of the same round, measured
-stage only, valid samples only); kernel time, or whole-process time for start-up workloads. Overall:
+stage only, valid samples only); kernel time, or whole-process time for start-up workloads. A runtime that
+printed a wrong answer for a workload in any stage, warm-up included, gets no ratio for it. Overall:
 geometric mean over the non-start-up workloads, equal weights, as the agent's "execution" and "process" rows.
 """
 import json
@@ -54,11 +55,22 @@ def overhead_ms(document, workload, runtime):
     return statistics.median(added) if added else float("nan")
 
 
+def wrong_output(document, manifest, workload, runtime):
+    """Any sample of the runtime on the workload, in any stage, that the agent called wrong or whose checksum
+    is not the manifest's at the run's size."""
+    sizes = {w["id"]: w["checksums"] for w in manifest["workloads"]}
+    expected = sizes.get(baseline(workload), {}).get(document["suite"]["size"])
+    return any(s["outcome"] == "checksum-mismatch" or (s["outcome"] == "ok" and s.get("checksum") != expected)
+               for s in document["samples"] if s["runtime"] == runtime and s["workload"] == workload)
+
+
 def workload_ratios(document, manifest, runtime, figure):
-    """{workload: median ratio} for every workload with at least 3 pairs."""
+    """{workload: median ratio} for every workload with at least 3 pairs and no wrong answer."""
     cats = categories(manifest)
     result = {}
     for workload in sorted({s["workload"] for s in document["samples"] if s["runtime"] == runtime}):
+        if wrong_output(document, manifest, workload, runtime):
+            continue
         startup = cats.get(workload) == "startup"
         ratios = paired(document, workload, runtime, "process" if startup else figure)
         if len(ratios) >= 3:
@@ -74,6 +86,18 @@ def overall(document, manifest, runtime, figure):
     if not execution or any(w not in medians for w in execution):
         return None
     return math.exp(sum(math.log(medians[w]) for w in execution) / len(execution))
+
+
+def log_differences(pairs):
+    """ln(a / b) for each (a, b) pair of ratios to native, e.g. (hyperfine's, the agent's) for one workload."""
+    return [math.log(a / b) for a, b in pairs]
+
+
+def mean_absolute_log_difference(pairs):
+    """Mean over the pairs of |ln(a / b)|. Unlike the mean of the signed differences, a workload 10% high and
+    another 10% low count as two disagreements of 10%, not as agreement."""
+    differences = log_differences(pairs)
+    return sum(abs(d) for d in differences) / len(differences)
 
 
 def runtimes(document):

@@ -39,8 +39,8 @@ public sealed record ColdStartFigures(Estimate? AddedMs, Estimate? FloorMb, doub
         var floor = FloorsMb(runtime, workload.ExpectedChecksum);
         var nativeFloor = FloorsMb(native, workload.ExpectedChecksum);
         return new ColdStartFigures(
-            differencesMs.Length >= RunAnalysis.MinimumPairs ? MedianInterval.Compute(differencesMs) : null,
-            floor.Length >= RunAnalysis.MinimumPairs ? MedianInterval.Compute(floor) : null,
+            differencesMs.Length >= RunAnalysis.MinimumPairs ? MedianInterval.ComputeAmount(differencesMs) : null,
+            floor.Length >= RunAnalysis.MinimumPairs ? MedianInterval.ComputeAmount(floor) : null,
             nativeFloor.Length >= RunAnalysis.MinimumPairs ? Quantiles.Median(nativeFloor) : null);
     }
 

@@ -17,6 +17,15 @@ public static class RoundPairing
         && sample.WallNs > 0
         && (wholeProcess || sample.KernelNs > 0);
 
+    /// <summary>
+    /// The sample printed an answer other than the expected one, or the agent said so. Judged in every stage:
+    /// a runtime that computes a wrong answer in its warm-up gets no ratio either, however right its measured
+    /// rounds are.
+    /// </summary>
+    public static bool IsWrongOutput(Sample sample, string expectedChecksum) =>
+        sample.Outcome == SampleOutcome.ChecksumMismatch
+        || (sample.Outcome == SampleOutcome.Ok && sample.Checksum != expectedChecksum);
+
     /// <summary>The valid samples by round; should a round hold two, the first counts.</summary>
     public static Dictionary<int, Sample> ValidByRound(IEnumerable<Sample> samples, string expectedChecksum, bool wholeProcess) =>
         samples

@@ -23,18 +23,19 @@ public static class RunAnalysis
         [
             .. document.Runtimes
                 .Where(r => !r.IsNative)
-                .Select(r => AnalyzeRuntime(r, measured, workloads, native)),
+                .Select(r => AnalyzeRuntime(r, document.Samples, measured, workloads, native)),
         ];
     }
 
     private static RuntimeAnalysis AnalyzeRuntime(
         RuntimeInfo runtime,
+        IReadOnlyList<Sample> all,
         List<Sample> measured,
         IReadOnlyList<WorkloadSpec> workloads,
         Dictionary<string, Dictionary<int, Sample>> native)
     {
         var results = workloads
-            .Select(w => AnalyzeWorkload(runtime.Id, w, measured, native[w.BaselineId]))
+            .Select(w => AnalyzeWorkload(runtime.Id, w, all, measured, native[w.BaselineId]))
             .ToList();
 
         var execution = results.Where(r => !r.Workload.IsStartup).ToList();
@@ -64,18 +65,19 @@ public static class RunAnalysis
 
         return results.Count == 1
             ? figure(results[0])!.Estimate
-            : Bootstrap.GeometricMeanOfMedians([.. results.Select(r => figure(r)!.Ratios)]);
+            : GeometricMean.OfMedians([.. results.Select(r => figure(r)!.Ratios)]);
     }
 
     private static WorkloadAnalysis AnalyzeWorkload(
         string runtimeId,
         WorkloadSpec workload,
+        IReadOnlyList<Sample> all,
         List<Sample> measured,
         Dictionary<int, Sample> native)
     {
         var samples = measured.Where(s => s.Workload == workload.Id && s.Runtime == runtimeId).ToList();
-        var wrongOutput = samples.Count(s => s.Outcome == SampleOutcome.ChecksumMismatch
-            || (s.Outcome == SampleOutcome.Ok && s.Checksum != workload.ExpectedChecksum));
+        var wrongOutput = all.Count(s => s.Workload == workload.Id && s.Runtime == runtimeId
+            && RoundPairing.IsWrongOutput(s, workload.ExpectedChecksum));
         var failed = samples.Count(s => s.Outcome is SampleOutcome.Failed or SampleOutcome.TimedOut);
 
         var kernel = new List<double>();
@@ -94,8 +96,8 @@ public static class RunAnalysis
             }
         }
 
-        var status = samples.Count == 0 ? WorkloadStatus.NotRun
-            : wrongOutput > 0 ? WorkloadStatus.WrongOutput
+        var status = wrongOutput > 0 ? WorkloadStatus.WrongOutput
+            : samples.Count == 0 ? WorkloadStatus.NotRun
             : failed > 0 ? WorkloadStatus.Failed
             : kernel.Count < MinimumPairs ? WorkloadStatus.InsufficientData
             : WorkloadStatus.Ok;

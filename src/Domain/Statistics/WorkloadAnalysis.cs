@@ -6,6 +6,8 @@ namespace NearNative.Domain.Statistics;
 /// <param name="Kernel">Paired kernel-time ratios (whole-process for start-up workloads) and their median with its interval.</param>
 /// <param name="Process">Paired whole-process ratios.</param>
 /// <param name="Memory">Paired peak resident memory ratios, when both sides reported them.</param>
+/// <param name="WrongOutputs">Samples of any stage, warm-up included, whose answer was not the expected one.</param>
+/// <param name="Failures">Measured samples that crashed or timed out.</param>
 /// <param name="Outliers">Kernel ratios outside Tukey's fences: counted and shown, never dropped.</param>
 /// <param name="Multimodal">Whether the ratios form more than one mode; null when there are too few to tell.</param>
 public sealed record WorkloadAnalysis(

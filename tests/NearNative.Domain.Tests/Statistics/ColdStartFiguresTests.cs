@@ -17,8 +17,11 @@ public sealed class ColdStartFiguresTests
         // Native's empty process lasts 0.5 ms; the runtime's 0.5 ms + (round + 1) ms: differences 1, 2, …, 10 ms.
         var fast = Analyze(round => (500_000, 500_000 + ((round + 1) * 1_000_000L), null, null));
 
-        // Median of 1…10 is 5.5; for ten values the sign-test interval is [x(2), x(9)] at 1 − 2·11/1024.
-        Assert.Equal(new Estimate(5.5, 2, 9, 1 - (2 * 11 / 1024.0)), fast.ColdStart.AddedMs);
+        // Median of 1…10 is 5.5. For ten values the sign-test intervals are [x(2), x(9)] at 1 − 2·11/1024 and
+        // [x(3), x(8)] at 1 − 2·56/1024; interpolated linearly to 95% (amounts have no log scale), each bound moves
+        // w = 8e / (2 + 6e) of a step inwards, e = (0.978515625 − 0.95) / (0.978515625 − 0.890625): w = 0.65766.
+        var added = fast.ColdStart.AddedMs!;
+        Assert.Equal((5.5, 2.657658, 8.342342, 0.95), (added.Value, Math.Round(added.Lower, 6), Math.Round(added.Upper, 6), added.Confidence));
         Assert.Equal(5.5, fast.StartupOverheadMs!.Value, 9);
 
         // The ratio stays as the secondary figure: median of (0.5 + r) / 0.5 over r = 1…10 is 12.
@@ -31,7 +34,9 @@ public sealed class ColdStartFiguresTests
         // The runtime peaks at 9, 10, …, 18 MB (median 13.5); native at 1.2 MB every time.
         var fast = Analyze(round => (500_000, 1_500_000, 1_200_000, (round + 9) * 1_000_000L));
 
-        Assert.Equal(new Estimate(13.5, 10, 17, 1 - (2 * 11 / 1024.0)), fast.ColdStart.FloorMb);
+        // The same interpolation as above between x(2) = 10 and x(3) = 11, and x(9) = 17 and x(8) = 16.
+        var floor = fast.ColdStart.FloorMb!;
+        Assert.Equal((13.5, 10.657658, 16.342342), (floor.Value, Math.Round(floor.Lower, 6), Math.Round(floor.Upper, 6)));
         Assert.Equal(1.2, fast.ColdStart.NativeFloorMb!.Value, 12);
     }
 

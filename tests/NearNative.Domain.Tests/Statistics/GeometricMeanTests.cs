@@ -32,4 +32,34 @@ public sealed class GeometricMeanTests
             var mean = GeometricMean.Of(values);
             return mean >= values.Min() * (1 - 1e-12) && mean <= values.Max() * (1 + 1e-12);
         });
+
+    [Fact]
+    public void MeanOfMediansHasANormalIntervalOnTheLogScale()
+    {
+        // Group a: logs 1..5, median 3, standard error 0.830997 (see MedianIntervalTests); group b: constant e^2.
+        // Log of the mean (3 + 2) / 2 = 2.5, half-width 1.959964 · √(0.830997² + 0) / 2.
+        var estimate = GeometricMean.OfMedians([[.. new[] { 5.0, 3, 1, 4, 2 }.Select(Math.Exp)], [Math.Exp(2), Math.Exp(2), Math.Exp(2)]]);
+
+        var halfWidth = 1.959963984540054 * 0.8309972412135981 / 2;
+        Assert.Equal(2.5, Math.Log(estimate.Value), 12);
+        Assert.Equal(2.5 - halfWidth, Math.Log(estimate.Lower), 8);
+        Assert.Equal(2.5 + halfWidth, Math.Log(estimate.Upper), 8);
+        Assert.Equal(0.95, estimate.Confidence);
+    }
+
+    [Fact]
+    public void MoreGroupsOfTheSameNoiseNarrowTheInterval()
+    {
+        IReadOnlyList<double> group = [1.10, 1.25, 1.18, 1.31, 1.22, 1.15, 1.27, 1.20, 1.24, 1.12];
+
+        var one = GeometricMean.OfMedians([group, group]);
+        var four = GeometricMean.OfMedians([group, group, group, group]);
+
+        Assert.Equal(one.Value, four.Value, 12);
+        Assert.Equal(one.RelativeHalfWidth / Math.Sqrt(2), four.RelativeHalfWidth, 12);
+    }
+
+    [Fact]
+    public void MeanOfMediansNeedsTwoValuesInEveryGroup() =>
+        Assert.Throws<ArgumentException>(() => GeometricMean.OfMedians([[1.0, 2.0], [1.5]]));
 }

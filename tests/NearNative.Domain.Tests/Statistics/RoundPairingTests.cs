@@ -38,6 +38,18 @@ public sealed class RoundPairingTests
     }
 
     [Fact]
+    public void AWrongAnswerIsWrongInEveryStageButAFailureIsNotAWrongAnswer()
+    {
+        var warmup = Ok(0, "node", 10, 20) with { Stage = SampleStage.Warmup };
+
+        Assert.False(RoundPairing.IsWrongOutput(warmup, Checksum));
+        Assert.True(RoundPairing.IsWrongOutput(warmup with { Checksum = "ffffffffffffffff" }, Checksum));
+        Assert.True(RoundPairing.IsWrongOutput(warmup with { Outcome = SampleOutcome.ChecksumMismatch }, Checksum));
+        Assert.False(RoundPairing.IsWrongOutput(warmup with { Outcome = SampleOutcome.Failed, Checksum = null }, Checksum));
+        Assert.False(RoundPairing.IsWrongOutput(warmup with { Outcome = SampleOutcome.TimedOut, Checksum = null }, Checksum));
+    }
+
+    [Fact]
     public void ATwinIsPairedWithNativesBaseWorkloadByWholeProcessTime()
     {
         Sample[] native = [Ok(1, "native", 10, 100) with { Workload = "inittable" }];

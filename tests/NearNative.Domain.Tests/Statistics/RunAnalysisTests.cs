@@ -144,20 +144,9 @@ public sealed class RunAnalysisTests
     }
 
     [Fact]
-    public void WrongChecksumGivesNoRatioForThatWorkloadAndNoOverallFigure()
-    {
-        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
-            .Select(s => s.Runtime == "fast" && s.Workload == "interp" && s.Round == 3 ? s with { Checksum = "ffffffffffffffff" } : s);
-
-        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
-
-        var interp = fast.Workloads.Single(w => w.Workload.Id == "interp");
-        Assert.Equal(WorkloadStatus.WrongOutput, interp.Status);
-        Assert.Equal(1, interp.WrongOutputs);
-        Assert.Null(interp.Ratio);
-        Assert.Null(fast.Execution);
-        Assert.Equal(1.25, fast.Workloads.Single(w => w.Workload.Id == "fib").Ratio!.Value, 9);
-    }
+    public void WrongChecksumGivesNoRatioForThatWorkloadAndNoOverallFigure() =>
+        AssertOnlyThatWorkloadIsRefused("interp", TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Select(s => s.Runtime == "fast" && s.Workload == "interp" && s.Round == 3 ? s with { Checksum = "ffffffffffffffff" } : s));
 
     [Fact]
     public void AgentClaimsOfSuccessAreNotTrusted()
@@ -165,6 +154,46 @@ public sealed class RunAnalysisTests
         // The agent says "ok", but the printed checksum differs from the manifest's.
         var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
             .Select(s => s.Runtime == "fast" && s.Workload == "fib" ? s with { Checksum = "0000000000000bad" } : s);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.WrongOutput, fast.Workloads.Single(w => w.Workload.Id == "fib").Status);
+    }
+
+    [Fact]
+    public void AWrongChecksumInAWarmupSampleRefusesThatRuntimesRatio() =>
+        // Ten measured rounds at exactly 1.25x, all right; only fib's warm-up printed a wrong answer.
+        AssertOnlyThatWorkloadIsRefused("fib", TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))
+            .Append(new Sample(99, "fib", "fast", SampleStage.Warmup, SampleOutcome.Ok, 125_000_000, 150_000_000, null, "0000000000000bad")));
+
+    [Fact]
+    public void AWarmupTheAgentMarkedAsAChecksumMismatchRefusesTheRatioEvenWithTheRightChecksum()
+    {
+        var warmup = new Sample(99, "interp", "fast", SampleStage.Warmup, SampleOutcome.ChecksumMismatch, 125_000_000, 150_000_000, null, "00000000000000a2");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Append(warmup);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        Assert.Equal(WorkloadStatus.WrongOutput, fast.Workloads.Single(w => w.Workload.Id == "interp").Status);
+    }
+
+    [Fact]
+    public void AWrongWarmupOfOneRuntimeLeavesTheOthersRatios()
+    {
+        var warmup = new Sample(99, "fib", "slow", SampleStage.Warmup, SampleOutcome.Ok, 200_000_000, 240_000_000, null, "0000000000000bad");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Concat(TestDocuments.Scaled("slow", 10, 2)).Append(warmup);
+
+        var analysis = RunAnalysis.Analyze(TestDocuments.With(Runtimes, samples), TestDocuments.Workloads);
+
+        Assert.Equal(1.25, analysis.Single(a => a.Runtime.Id == "fast").Execution!.Value, 9);
+        Assert.Equal(WorkloadStatus.WrongOutput, analysis.Single(a => a.Runtime.Id == "slow").Workloads.Single(w => w.Workload.Id == "fib").Status);
+    }
+
+    [Fact]
+    public void AWrongWarmupIsShownEvenWhenNoRoundWasMeasured()
+    {
+        var warmup = new Sample(0, "fib", "fast", SampleStage.Warmup, SampleOutcome.ChecksumMismatch, 125_000_000, 150_000_000, null, "0000000000000bad");
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25).Where(s => s.Workload != "fib")).Append(warmup);
 
         var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
 
@@ -217,5 +246,18 @@ public sealed class RunAnalysisTests
         var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
 
         Assert.All(fast.Workloads, w => Assert.Equal(9, w.Ratios.Count));
+    }
+
+    /// <summary>The workload has one wrong output and no ratio, so there is no overall figure; every other workload keeps its 1.25x.</summary>
+    private static void AssertOnlyThatWorkloadIsRefused(string workload, IEnumerable<Sample> samples)
+    {
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), TestDocuments.Workloads).Single();
+
+        var refused = fast.Workloads.Single(w => w.Workload.Id == workload);
+        Assert.Equal(WorkloadStatus.WrongOutput, refused.Status);
+        Assert.Equal(1, refused.WrongOutputs);
+        Assert.Null(refused.Ratio);
+        Assert.Null(fast.Execution);
+        Assert.All(fast.Workloads.Where(w => w.Workload.Id != workload), w => Assert.Equal(1.25, w.Ratio!.Value, 9));
     }
 }
