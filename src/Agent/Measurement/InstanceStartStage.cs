@@ -78,29 +78,35 @@ public sealed class InstanceStartStage(MeasuredLauncher launcher, NnSpawn? spawn
                 startInfo.WorkingDirectory = suite.Directory;
             }
 
-            var result = startInfo is null
-                ? InstanceStart.Unavailable(runtime, method, unavailable!)
+            var (result, detail) = startInfo is null
+                ? (InstanceStart.Unavailable(runtime, method, unavailable!), null)
                 : await MeasureAsync(runtime, method, startInfo, left < MaxPerMeasurement ? left : MaxPerMeasurement, cancellationToken);
             results.Add(result);
-            notice($"instance start: {runtime} {method}: {Summary(result)}");
+            notice($"instance start: {runtime} {method}: {Summary(result)}" + (detail is null ? "" : $" ({detail})"));
         }
 
         return results;
     }
 
-    private async Task<InstanceStart> MeasureAsync(string runtime, string method, ProcessStartInfo startInfo, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <returns>
+    /// The measurement, or the failure with a reason fit for the document (which never carries a host's own words: they
+    /// may name paths), and those words apart for the user.
+    /// </returns>
+    private async Task<(InstanceStart Result, string? Detail)> MeasureAsync(
+        string runtime, string method, ProcessStartInfo startInfo, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var result = await launcher.RunAsync(startInfo, timeout, cancellationToken);
         if (result.TimedOut || result.ExitCode != 0)
         {
             var reason = result.TimedOut ? "timed out"
                 : result.MemoryCapExceeded ? "killed: resident memory above the cap"
-                : $"exit code {result.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}: {result.StderrTail.Trim().Split('\n')[^1]}";
-            return InstanceStart.Unavailable(runtime, method, "failed: " + reason);
+                : result.ExitCode is { } code ? $"exit code {code.ToString(CultureInfo.InvariantCulture)}"
+                : "killed";
+            return (InstanceStart.Unavailable(runtime, method, "failed: " + reason), result.StderrTail.Trim().Split('\n')[^1]);
         }
 
-        return InstanceStartOutput.Parse(result.Stdout, runtime, method, out var problem)
-            ?? InstanceStart.Unavailable(runtime, method, "failed: " + problem);
+        var measurement = InstanceStartOutput.Parse(result.Stdout, runtime, method, out var problem);
+        return (measurement ?? InstanceStart.Unavailable(runtime, method, "failed: " + problem), null);
     }
 
     private static string Summary(InstanceStart measurement) => InstanceStartFigures.Of(measurement) is { } figures

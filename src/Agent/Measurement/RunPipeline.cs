@@ -85,7 +85,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         plan = plan with { Budget = RoundBudget.Remaining(settings.EffectiveBudget, preparation) };
 
         // Instance start runs after the rounds, on a few seconds the rounds may not spend.
-        var instanceStart = custom is null
+        var instanceStart = custom is null && plan.Budget > TimeSpan.Zero
             ? new InstanceStartStage(launcher, NnSpawn.Locate(AppContext.BaseDirectory, out _), settings.Quick ? InstanceStartCounts.Quick : InstanceStartCounts.Full)
             : null;
         var reserve = instanceStart is null ? TimeSpan.Zero : InstanceStartStage.Reserve(plan.Budget, runtimes.Count(r => !r.IsNative));

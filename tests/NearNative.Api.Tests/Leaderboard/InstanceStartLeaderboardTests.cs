@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
@@ -88,8 +86,8 @@ public abstract class InstanceStartLeaderboardTests(ApiFixture fixture) : IAsync
         using var density = await _client.GetAsync("/badges/wasmer.json?metric=instance-density");
         using var svg = await _client.GetAsync("/badges/wasmtime.svg?metric=instance-density");
 
-        Assert.Equal(("wasmtime", "21 µs instance start", "green"), await BadgeAsync(start));
-        Assert.Equal(("wasmer", "100 KB per instance", "yellowgreen"), await BadgeAsync(density));
+        Assert.Equal(("wasmtime", "21 µs instance start", "green"), await start.ReadBadgeAsync());
+        Assert.Equal(("wasmer", "100 KB per instance", "yellowgreen"), await density.ReadBadgeAsync());
         Assert.Contains("<title>wasmtime: 25 KB per instance</title>", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -123,14 +121,6 @@ public abstract class InstanceStartLeaderboardTests(ApiFixture fixture) : IAsync
         });
 
     private static long[] Starts(IEnumerable<int> microseconds) => [.. microseconds.Select(us => us * 1_000L)];
-
-    private static async Task<(string?, string?, string?)> BadgeAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = json.RootElement;
-        return (root.GetProperty("label").GetString(), root.GetProperty("message").GetString(), root.GetProperty("color").GetString());
-    }
 }
 
 [Collection(OnPostgres.Name)]
