@@ -135,6 +135,34 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("double precision")
                         .HasColumnName("execution_value");
 
+                    b.Property<double?>("InstanceDensityKb")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_density_kb");
+
+                    b.Property<double?>("InstanceStartConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_start_confidence");
+
+                    b.Property<double?>("InstanceStartLower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_start_lower");
+
+                    b.Property<double?>("InstanceStartP99Us")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_start_p99us");
+
+                    b.Property<double?>("InstanceStartUpper")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_start_upper");
+
+                    b.Property<double?>("InstanceStartUs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("instance_start_us");
+
+                    b.Property<int?>("InstanceStarts")
+                        .HasColumnType("integer")
+                        .HasColumnName("instance_starts");
+
                     b.Property<double?>("MemoryConfidence")
                         .HasColumnType("double precision")
                         .HasColumnName("memory_confidence");
@@ -328,6 +356,18 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("machine_id");
+
+                    b.Property<double?>("NativeForkExecUs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("native_fork_exec_us");
+
+                    b.Property<double?>("NativeNamespacedUs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("native_namespaced_us");
+
+                    b.Property<double?>("NativePosixSpawnUs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("native_posix_spawn_us");
 
                     b.Property<bool>("Noisy")
                         .HasColumnType("boolean")

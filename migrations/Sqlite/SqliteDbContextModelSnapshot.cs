@@ -129,6 +129,34 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("execution_value");
 
+                    b.Property<double?>("InstanceDensityKb")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_density_kb");
+
+                    b.Property<double?>("InstanceStartConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_start_confidence");
+
+                    b.Property<double?>("InstanceStartLower")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_start_lower");
+
+                    b.Property<double?>("InstanceStartP99Us")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_start_p99us");
+
+                    b.Property<double?>("InstanceStartUpper")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_start_upper");
+
+                    b.Property<double?>("InstanceStartUs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("instance_start_us");
+
+                    b.Property<int?>("InstanceStarts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("instance_starts");
+
                     b.Property<double?>("MemoryConfidence")
                         .HasColumnType("REAL")
                         .HasColumnName("memory_confidence");
@@ -322,6 +350,18 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("machine_id");
+
+                    b.Property<double?>("NativeForkExecUs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("native_fork_exec_us");
+
+                    b.Property<double?>("NativeNamespacedUs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("native_namespaced_us");
+
+                    b.Property<double?>("NativePosixSpawnUs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("native_posix_spawn_us");
 
                     b.Property<bool>("Noisy")
                         .HasColumnType("INTEGER")

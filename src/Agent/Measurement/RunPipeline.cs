@@ -99,6 +99,13 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         // probing runtimes and compiling ahead of time (wasm2c) spend from it before the first round.
         var preparation = started.Elapsed - quiet.Waited;
         plan = plan with { Budget = RoundBudget.Remaining(settings.EffectiveBudget, preparation) };
+
+        // Instance start runs after the rounds, on a few seconds the rounds may not spend.
+        var instanceStart = custom is null && plan.Budget > TimeSpan.Zero
+            ? new InstanceStartStage(launcher, NnSpawn.Locate(AppContext.BaseDirectory, out _), settings.Quick ? InstanceStartCounts.Quick : InstanceStartCounts.Full)
+            : null;
+        var reserve = instanceStart is null ? TimeSpan.Zero : InstanceStartStage.Reserve(plan.Budget, runtimes.Count(r => !r.IsNative));
+        plan = plan with { Budget = plan.Budget - reserve };
         if (plan.Budget == TimeSpan.Zero)
         {
             notice($"warning: preparing the runtimes took {preparation.TotalSeconds:0} s, all of the {settings.EffectiveBudget.TotalSeconds:0} s budget; nothing is measured (raise --budget; compiled modules are cached for the next run)");
@@ -106,6 +113,9 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
 
         var noise = NoiseMonitor.Start(machine.Cpu.LogicalCores);
         var measured = await track(plan.MinimumProcesses, report => MeasurementSession.RunAsync(plan, launcher, noise, report, cancellationToken));
+        var instanceStarts = instanceStart is null
+            ? []
+            : await instanceStart.RunAsync(suite, settings.Size, runtimes, plan.Budget + reserve - measured.Elapsed, notice, cancellationToken);
         var noiseReport = noise.Stop(quiet.Quiet);
 
         var document = new ResultDocument
@@ -142,6 +152,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
             Runtimes = [.. available.Select(a => a.Info)],
             Samples = measured.Samples,
             Skipped = skipped,
+            InstanceStarts = instanceStarts,
         };
         return new RunOutcome(document, specs, measured.Failures);
     }

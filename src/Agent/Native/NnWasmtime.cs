@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NearNative.Agent.Native;
 
 /// <summary>
@@ -41,6 +43,17 @@ public sealed class NnWasmtime
     /// <summary>Arguments of <c>nn-wasmtime compile</c>: serialize <paramref name="module"/> to <paramref name="output"/>.</summary>
     public static IReadOnlyList<string> CompileArguments(string module, string output, string? target) =>
         ["compile", .. TargetArguments(target), module, output];
+
+    /// <summary>Arguments of <c>nn-wasmtime instances</c>: the start of instances of one module in one running host.</summary>
+    public static IReadOnlyList<string> InstancesArguments(string module, int warmup, int count, int live, IReadOnlyList<string> arguments, string? target, bool precompiled) =>
+    [
+        "instances",
+        .. TargetArguments(target),
+        .. precompiled ? [PrecompiledOption] : Array.Empty<string>(),
+        module,
+        .. new[] { warmup, count, live }.Select(n => n.ToString(CultureInfo.InvariantCulture)),
+        .. arguments,
+    ];
 
     /// <summary>Arguments of <c>nn-wasmtime check</c>: the library loads and accepts the target.</summary>
     public static IReadOnlyList<string> CheckArguments(string? target) => ["check", .. TargetArguments(target)];

@@ -36,6 +36,7 @@ public static class ResultTable
             console.Write(RuntimeTable(runtime));
         }
 
+        InstanceStartReport.Write(console, output, document);
         foreach (var skipped in document.Skipped)
         {
             output.WriteLine(skipped.Workloads is { } workloads

@@ -64,4 +64,10 @@ public interface IRuntime
 
     /// <summary>The command for one fresh process running one workload artifact.</summary>
     ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation);
+
+    /// <summary>
+    /// The command of one long-lived host process that measures instance start (one JSON line in the shape of
+    /// <c>nn-wasmtime instances</c>), or null when the runtime has no such host. Called only after a successful probe.
+    /// </summary>
+    ProcessStartInfo? CreateInstanceStartInfo(InstanceStartInvocation invocation) => null;
 }

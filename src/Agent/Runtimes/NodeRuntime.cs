@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
@@ -13,6 +14,9 @@ public sealed class NodeRuntime : IRuntime
 {
     public const string Name = "node";
     public const string RunnerFileName = "node-wasi-runner.mjs";
+
+    /// <summary>The instance-start host, shipped beside the runner script.</summary>
+    public const string InstancesFileName = "node-wasi-instances.mjs";
 
     /// <summary>
     /// Always passed: Node 20 crashes at random on modules with large memories unless fast API calls are
@@ -85,4 +89,19 @@ public sealed class NodeRuntime : IRuntime
         {
             WorkingDirectory = invocation.WorkingDirectory,
         };
+
+    /// <summary>With the row's own flags; null when the script is missing next to the runner, which costs only this figure.</summary>
+    public ProcessStartInfo? CreateInstanceStartInfo(InstanceStartInvocation invocation)
+    {
+        var script = Path.Combine(Path.GetDirectoryName(_runnerPath) ?? "", InstancesFileName);
+        if (!File.Exists(script))
+        {
+            return null;
+        }
+
+        int[] counts = [invocation.Warmup, invocation.Count, invocation.Live];
+        return new ProcessStartInfo(
+            _executable,
+            [.. _flags, script, invocation.ModulePath, .. counts.Select(n => n.ToString(CultureInfo.InvariantCulture)), .. invocation.Arguments]);
+    }
 }

@@ -123,4 +123,14 @@ public sealed class WasmtimeRuntime : IRuntime
             WorkingDirectory = invocation.WorkingDirectory,
         };
     }
+
+    /// <summary>The same host, engine and module form as the row's samples; one process starts every instance.</summary>
+    public ProcessStartInfo? CreateInstanceStartInfo(InstanceStartInvocation invocation)
+    {
+        var host = _host ?? throw new InvalidOperationException($"{Id} was not probed: ProbeAsync must succeed before instance start");
+        var module = _precompiler is null ? invocation.ModulePath : _precompiler.CompiledPath(invocation.ModulePath, Id);
+        return new ProcessStartInfo(
+            host.Path,
+            NnWasmtime.InstancesArguments(module, invocation.Warmup, invocation.Count, invocation.Live, invocation.Arguments, _target, _precompiler is not null));
+    }
 }

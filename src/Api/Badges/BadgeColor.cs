@@ -12,6 +12,8 @@ public static class BadgeColor
     {
         LeaderboardMetric.MillisecondsUnit => ForAddedMs(value),
         LeaderboardMetric.MegabytesUnit => ForFloorMb(value),
+        LeaderboardMetric.MicrosecondsUnit => ForInstanceStartUs(value),
+        LeaderboardMetric.KilobytesUnit => ForInstanceKb(value),
         _ when metric.HigherIsBetter => ForGain(value),
         _ => For(value),
     };
@@ -56,6 +58,28 @@ public static class BadgeColor
         <= 25 => "yellowgreen",
         <= 50 => "yellow",
         <= 100 => "orange",
+        _ => "red",
+    };
+
+    /// <summary>Instance start: tens of microseconds is an isolate's start, a few hundred is already a native process's.</summary>
+    public static string ForInstanceStartUs(double us) => us switch
+    {
+        <= 10 => "brightgreen",
+        <= 50 => "green",
+        <= 200 => "yellowgreen",
+        <= 1000 => "yellow",
+        <= 5000 => "orange",
+        _ => "red",
+    };
+
+    /// <summary>KB per live instance: tens of KB let a host keep thousands alive, megabytes a few hundred.</summary>
+    public static string ForInstanceKb(double kb) => kb switch
+    {
+        <= 16 => "brightgreen",
+        <= 64 => "green",
+        <= 256 => "yellowgreen",
+        <= 1024 => "yellow",
+        <= 4096 => "orange",
         _ => "red",
     };
 

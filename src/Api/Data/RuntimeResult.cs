@@ -88,6 +88,24 @@ public sealed class RuntimeResult
 
     public double? PreinitGainConfidence { get; init; }
 
+    /// <summary>Instance start in a running host: median microseconds per instance of the empty module, with its sign-test interval.</summary>
+    public double? InstanceStartUs { get; init; }
+
+    public double? InstanceStartLower { get; init; }
+
+    public double? InstanceStartUpper { get; init; }
+
+    public double? InstanceStartConfidence { get; init; }
+
+    /// <summary>The 99th percentile of the same starts, in microseconds.</summary>
+    public double? InstanceStartP99Us { get; init; }
+
+    /// <summary>How many measured starts the instance-start figures come from.</summary>
+    public int? InstanceStarts { get; init; }
+
+    /// <summary>Resident KB (10³ bytes) each live instance keeps in the host: one number per run, so no interval.</summary>
+    public double? InstanceDensityKb { get; init; }
+
     /// <summary>True when every workload has a ratio.</summary>
     public required bool Complete { get; init; }
 

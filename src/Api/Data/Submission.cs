@@ -44,6 +44,15 @@ public sealed class Submission
     public required byte[] Signature { get; init; }
 
     public required List<RuntimeResult> Runtimes { get; init; }
+
+    /// <summary>Median microseconds to start the native empty program by fork and exec, for scale beside instance start.</summary>
+    public double? NativeForkExecUs { get; init; }
+
+    /// <summary>The same by posix_spawn.</summary>
+    public double? NativePosixSpawnUs { get; init; }
+
+    /// <summary>The same by fork into new user, PID, mount, network, IPC and UTS namespaces; null where the kernel forbids it.</summary>
+    public double? NativeNamespacedUs { get; init; }
 }
 
 public static class SubmissionStatus

@@ -38,7 +38,9 @@ public static class LeaderboardApi
     /// What to rank by: <c>execution</c> (default; kernel time), <c>process</c> (whole-process time), <c>memory</c>
     /// (peak resident memory ratio on the non-start-up workloads), <c>memory-floor</c> (MB of peak resident memory on
     /// the empty program), <c>startup</c> (milliseconds added to native's empty process), <c>startup-ratio</c> (the same
-    /// as a ratio), <c>preinit-gain</c> (speed-up from Wizer pre-initialisation; higher is better), or
+    /// as a ratio), <c>preinit-gain</c> (speed-up from Wizer pre-initialisation; higher is better), <c>instance-start</c>
+    /// (microseconds per instance in a running host, native process starts beside it), <c>instance-density</c> (KB per
+    /// live instance), or
     /// <c>category:&lt;name&gt;</c> for the kernel time of one workload category, e.g. <c>category:compute</c>.
     /// </param>
     /// <param name="cpu">A CPU key (see <c>GET /api/v1/cpus</c>): rank on that CPU only. An unknown key gives no rows.</param>
@@ -81,6 +83,9 @@ public static class LeaderboardApi
         }
 
         var rows = await LeaderboardQuery.RowsAsync(db, manifest.Suite, size, chosen!, cpu, cancellationToken);
+        var baselines = chosen == LeaderboardMetric.InstanceStart
+            ? await NativeBaselines.QueryAsync(db, manifest.Suite, size, cpu, cancellationToken)
+            : null;
         return TypedResults.Ok(new LeaderboardResponse(
             manifest.Suite,
             size,
@@ -90,7 +95,8 @@ public static class LeaderboardApi
             chosen.Description,
             cpu,
             chosen.Unit,
-            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.NoisySubmissions, r.Machines))]));
+            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.NoisySubmissions, r.Machines))],
+            baselines));
     }
 
     /// <summary>Anything longer or with control characters cannot be a key; refusing it keeps junk out of the cache.</summary>

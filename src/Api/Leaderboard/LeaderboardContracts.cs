@@ -5,8 +5,9 @@ namespace NearNative.Api.Leaderboard;
 /// <param name="Direction"><c>lower-is-better</c> for every metric but <c>preinit-gain</c>, which is <c>higher-is-better</c>. Rank 1 is the best either way.</param>
 /// <param name="Description">What the metric measures.</param>
 /// <param name="Cpu">The CPU key asked for, or null when every CPU key counts.</param>
-/// <param name="Unit">The unit of every row's <c>value</c>: <c>ratio</c> (runtime over native), <c>ms</c> (milliseconds added to native, for <c>startup</c>) or <c>MB</c> (10^6 bytes, for <c>memory-floor</c>).</param>
+/// <param name="Unit">The unit of every row's <c>value</c>: <c>ratio</c> (runtime over native), <c>ms</c> (milliseconds added to native, for <c>startup</c>), <c>MB</c> (10^6 bytes, for <c>memory-floor</c>), <c>µs</c> (per instance, for <c>instance-start</c>) or <c>KB</c> (10^3 bytes per live instance, for <c>instance-density</c>).</param>
 /// <param name="NoisyOnly">Runtime versions with a figure whose every submission was marked noisy: listed, not ranked.</param>
+/// <param name="NativeBaselines">For <c>instance-start</c>: how long the native empty program takes to start as a process, per size and method, for scale; null for other metrics.</param>
 public sealed record LeaderboardResponse(
     string Suite,
     string? Size,
@@ -16,7 +17,13 @@ public sealed record LeaderboardResponse(
     string Description = "",
     string? Cpu = null,
     string Unit = LeaderboardMetric.RatioUnit,
-    IReadOnlyList<NoisyOnlyRowResponse>? NoisyOnly = null);
+    IReadOnlyList<NoisyOnlyRowResponse>? NoisyOnly = null,
+    IReadOnlyList<NativeBaselineResponse>? NativeBaselines = null);
+
+/// <summary>The native empty program started as a process, over the same suite, size and CPU keys as the rows.</summary>
+/// <param name="Method"><c>fork-exec</c>, <c>posix-spawn</c> or <c>namespaced</c> (new user, PID, mount, network, IPC and UTS namespaces: a container's isolation without an image).</param>
+/// <param name="MedianUs">Microseconds per start: each submission's median, then one machine one vote and CPU keys weighted equally.</param>
+public sealed record NativeBaselineResponse(string Size, string Method, double MedianUs, int Machines, int Submissions);
 
 /// <summary>One runtime version at one size, over every CPU key (or the one asked for).</summary>
 /// <param name="Rank">1-based rank within its size, best first in the metric's direction.</param>
@@ -29,7 +36,7 @@ public sealed record LeaderboardResponse(
 /// <param name="Submissions">Submissions counted; noisy ones are not.</param>
 /// <param name="Provisional">True with fewer than 3 machines.</param>
 /// <param name="Value">The metric in the response's unit, over CPU keys weighted equally: a geometric mean of per-CPU medians for ratios, an arithmetic mean for milliseconds and megabytes.</param>
-/// <param name="ValueText">The metric as text, e.g. <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c> or <c>3.00× faster pre-initialised</c>.</param>
+/// <param name="ValueText">The metric as text, e.g. <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c>, <c>19 µs per instance</c> or <c>3.00× faster pre-initialised</c>.</param>
 /// <param name="Confidence">The confidence <see cref="Lower"/> and <see cref="Upper"/> reach, e.g. 0.95.</param>
 /// <param name="AddedMs">For <c>startup</c>: the milliseconds added to native's empty process, the same number as <see cref="Value"/>; null otherwise.</param>
 /// <param name="StartupRatio">For <c>startup</c>: the whole-process ratio of the empty program over the same submissions, a secondary figure; null otherwise.</param>

@@ -10,7 +10,7 @@ namespace NearNative.Api.Leaderboard;
 /// </summary>
 /// <param name="Id">The query value, e.g. <c>execution</c> or <c>category:compute</c>.</param>
 /// <param name="BadgeLabel">What a badge's label adds to the runtime's name, e.g. <c>compute</c>; null when the message says it.</param>
-/// <param name="Unit"><see cref="RatioUnit"/>, <see cref="MillisecondsUnit"/> or <see cref="MegabytesUnit"/>.</param>
+/// <param name="Unit"><see cref="RatioUnit"/>, <see cref="MillisecondsUnit"/>, <see cref="MegabytesUnit"/>, <see cref="MicrosecondsUnit"/> or <see cref="KilobytesUnit"/>.</param>
 /// <param name="IsTime">True when the figure is a time ratio to native, so a slowdown and a speed percentage make sense.</param>
 /// <param name="Columns">The <see cref="RuntimeResult"/> properties holding the figure; null for a category, which has its own table.</param>
 /// <param name="Category">The workload category of a <c>category:</c> metric.</param>
@@ -32,6 +32,8 @@ public sealed record LeaderboardMetric(
     public const string RatioUnit = "ratio";
     public const string MillisecondsUnit = "ms";
     public const string MegabytesUnit = "MB";
+    public const string MicrosecondsUnit = "µs";
+    public const string KilobytesUnit = "KB";
 
     public static readonly LeaderboardMetric Execution = new(
         "execution", null,
@@ -77,7 +79,19 @@ public sealed record LeaderboardMetric(
         HigherIsBetter: true, RatioUnit, IsTime: false,
         new(nameof(RuntimeResult.PreinitGainValue), nameof(RuntimeResult.PreinitGainLower), nameof(RuntimeResult.PreinitGainUpper), nameof(RuntimeResult.PreinitGainConfidence)));
 
-    public static IReadOnlyList<LeaderboardMetric> Fixed { get; } = [Execution, Process, Memory, MemoryFloor, Startup, StartupRatio, PreinitGain];
+    public static readonly LeaderboardMetric InstanceStart = new(
+        "instance-start", null,
+        "Instance start in a running host: median microseconds to create a fresh instance of the pre-linked empty module with its WASI context and run it; native process starts beside it for scale.",
+        HigherIsBetter: false, MicrosecondsUnit, IsTime: false,
+        new(nameof(RuntimeResult.InstanceStartUs), nameof(RuntimeResult.InstanceStartLower), nameof(RuntimeResult.InstanceStartUpper), nameof(RuntimeResult.InstanceStartConfidence)));
+
+    public static readonly LeaderboardMetric InstanceDensity = new(
+        "instance-density", null,
+        "Instance density: resident KB (10^3 bytes) each live instance of the empty module adds to a running host.",
+        HigherIsBetter: false, KilobytesUnit, IsTime: false,
+        new(nameof(RuntimeResult.InstanceDensityKb)));
+
+    public static IReadOnlyList<LeaderboardMetric> Fixed { get; } = [Execution, Process, Memory, MemoryFloor, Startup, StartupRatio, PreinitGain, InstanceStart, InstanceDensity];
 
     public string Direction => HigherIsBetter ? HigherIsBetterText : LowerIsBetter;
 
@@ -103,27 +117,35 @@ public sealed record LeaderboardMetric(
     public static string[] Invalid(SuiteManifest suite) =>
         [$"Must be one of {string.Join(", ", For(suite).Select(m => m.Id))}."];
 
-    /// <summary>The figure as people read it: <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c> or <c>3.00× faster pre-initialised</c>.</summary>
+    /// <summary>The figure as people read it: <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c>, <c>19 µs per instance</c> or <c>3.00× faster pre-initialised</c>.</summary>
     public string Format(double value) => Unit switch
     {
         MillisecondsUnit => Amount.Milliseconds(value) + " over native",
         MegabytesUnit => Amount.Megabytes(value) + " floor",
+        MicrosecondsUnit => Amount.Microseconds(value) + " per instance",
+        KilobytesUnit => Amount.Kilobytes(value) + " per live instance",
         _ when HigherIsBetter => Slowdown.Format(value) + " faster pre-initialised",
         _ => Slowdown.FormatVersusNative(value),
     };
 
-    /// <summary>The badge's message, short enough for a README: <c>+4.2 ms start</c>, <c>9.8 MB floor</c>, <c>3.00× faster</c>.</summary>
+    /// <summary>The badge's message, short enough for a README: <c>+4.2 ms start</c>, <c>9.8 MB floor</c>, <c>19 µs instance start</c>, <c>3.00× faster</c>.</summary>
     public string BadgeMessage(double value) => Unit switch
     {
         MillisecondsUnit => Amount.Milliseconds(value) + " start",
         MegabytesUnit => Amount.Megabytes(value) + " floor",
+        MicrosecondsUnit => Amount.Microseconds(value) + " instance start",
+        KilobytesUnit => Amount.Kilobytes(value) + " per instance",
         _ when HigherIsBetter => Slowdown.Format(value) + " faster",
         _ => Slowdown.FormatVersusNative(value),
     };
 }
 
 /// <summary>Names of the <see cref="RuntimeResult"/> properties that hold a figure and its interval.</summary>
-public sealed record FigureColumns(string Value, string Lower, string Upper, string Confidence);
+/// <param name="Lower">Null for a figure measured once per run (instance density), which has no interval of its own.</param>
+public sealed record FigureColumns(string Value, string? Lower = null, string? Upper = null, string? Confidence = null)
+{
+    public bool HasInterval => Lower is not null && Upper is not null && Confidence is not null;
+}
 
 /// <param name="Column">The <see cref="RuntimeResult"/> property holding the figure.</param>
 public sealed record SecondaryFigure(string Column, FigureScale Scale);

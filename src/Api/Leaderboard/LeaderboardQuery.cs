@@ -29,9 +29,12 @@ public static class LeaderboardQuery
                 && (cpu == null || x.Submission.CpuKey == cpu));
 
         // One projection serves every metric stored on RuntimeResult: the column names are the metric's. A metric
-        // without a secondary figure reads its own value again in that place, and it is never used.
+        // without a secondary figure, or without an interval, reads its own value again in that place, and it is never used.
         var columns = metric.Columns;
         var secondary = metric.Secondary?.Column ?? columns?.Value;
+        var lower = columns?.Lower ?? columns?.Value;
+        var upper = columns?.Upper ?? columns?.Value;
+        var confidence = columns?.Confidence ?? columns?.Value;
         var query = metric.Category is { } category
             ? runtimes.SelectMany(
                 x => x.Runtime.Categories.Where(c => c.Category == category && c.Value != null),
@@ -62,12 +65,16 @@ public static class LeaderboardQuery
                     x.Submission.MachineId,
                     x.Submission.Noisy,
                     EF.Property<double?>(x.Runtime, columns!.Value)!.Value,
-                    EF.Property<double?>(x.Runtime, columns.Lower),
-                    EF.Property<double?>(x.Runtime, columns.Upper),
-                    EF.Property<double?>(x.Runtime, columns.Confidence),
+                    EF.Property<double?>(x.Runtime, lower!),
+                    EF.Property<double?>(x.Runtime, upper!),
+                    EF.Property<double?>(x.Runtime, confidence!),
                     EF.Property<double?>(x.Runtime, secondary!),
                     x.Submission.ReceivedAt));
         var values = await query.ToListAsync(cancellationToken);
+        if (columns is { HasInterval: false })
+        {
+            values = [.. values.Select(v => v with { Lower = null, Upper = null, Confidence = null })];
+        }
 
         var groups = values.GroupBy(v => (v.Size, v.Slug, v.Version)).ToList();
         return new LeaderboardRows(

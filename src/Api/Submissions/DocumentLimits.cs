@@ -41,5 +41,18 @@ public static class DocumentLimits
 
     /// <summary>A petabyte: far above any write cap or plan a run could have.</summary>
     public const long MaxWriteBytes = 1L << 50;
+
+    /// <summary>Instance-start measurements: one per runtime, plus native's three ways of starting a process.</summary>
+    public const int MaxInstanceStarts = MaxRuntimes + 3;
+
+    /// <summary>Timed starts of one measurement; the agent takes 1,000.</summary>
+    public const int MaxInstanceStartCount = 10_000;
+
+    public const int MaxInstanceWarmup = 1_000;
+
+    public const int MaxLiveInstances = 100_000;
+
+    /// <summary>One instance of the empty module, or one process of the native empty program, never takes ten seconds.</summary>
+    public const long MaxInstanceStartNs = 10_000_000_000;
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 }

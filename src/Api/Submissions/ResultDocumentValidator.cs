@@ -160,6 +160,7 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             .Must(s => s.Count is >= 1 and <= DocumentLimits.MaxSamples)
             .WithMessage($"Must hold between 1 and {DocumentLimits.MaxSamples} samples.");
         RuleFor(d => d).Custom(ValidateSamples).When(d => d.Samples is { Count: <= DocumentLimits.MaxSamples } && d.Runtimes is not null);
+        RuleFor(d => d).Custom(InstanceStartRules.Validate);
     }
 
     /// <summary>Each sample against the declared runtimes, the suite's workloads and physical bounds; one pass, bounded errors.</summary>

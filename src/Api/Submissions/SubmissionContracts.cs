@@ -15,7 +15,21 @@ public sealed record SubmissionResponse(
     bool Noisy,
     string Status,
     string? QuarantineReason,
-    IReadOnlyList<RuntimeResultResponse> Runtimes);
+    IReadOnlyList<RuntimeResultResponse> Runtimes,
+    NativeStartResponse? NativeStart = null);
+
+/// <summary>Median microseconds to start the native empty program as a process, for scale beside a runtime's instance start; null when not measured.</summary>
+/// <param name="ForkExecUs">fork, execve, waitpid.</param>
+/// <param name="PosixSpawnUs">posix_spawn, waitpid.</param>
+/// <param name="NamespacedUs">fork into new user, PID, mount, network, IPC and UTS namespaces, then fork and execve: a container's isolation without an image. Null where the kernel forbids it.</param>
+public sealed record NativeStartResponse(double? ForkExecUs, double? PosixSpawnUs, double? NamespacedUs);
+
+/// <summary>Instance start in a running host: a fresh instance of the pre-linked empty module, WASI context included, up to its <c>_start</c> returning.</summary>
+/// <param name="MedianUs">Median microseconds per instance, with its sign-test interval.</param>
+/// <param name="P99Us">99th percentile microseconds per instance.</param>
+/// <param name="KbPerLiveInstance">Resident KB (10³ bytes) each instance kept alive adds to the host.</param>
+/// <param name="Instances">Measured starts the figures come from.</param>
+public sealed record InstanceStartResponse(EstimateResponse? MedianUs, double? P99Us, double? KbPerLiveInstance, int? Instances);
 
 /// <summary>
 /// What the server recomputed for one runtime. Every ratio is runtime over native, lower is better, except
@@ -32,6 +46,7 @@ public sealed record SubmissionResponse(
 /// <param name="PreinitGain">Plain over pre-initialised whole-process time of the heavy-initialisation workload: 3 means the Wizer twin runs 3× faster; higher is better.</param>
 /// <param name="Categories">Execution per workload category (start-up excepted), in suite order.</param>
 /// <param name="MemoryFloor">The runtime's memory floor: peak resident MB of the empty program, with native's beside it.</param>
+/// <param name="InstanceStart">Instance start in a running host; its figures are null when the run did not measure it.</param>
 public sealed record RuntimeResultResponse(
     string Slug,
     string Name,
@@ -48,7 +63,8 @@ public sealed record RuntimeResultResponse(
     EstimateResponse? Memory,
     EstimateResponse? PreinitGain,
     IReadOnlyList<CategoryResultResponse> Categories,
-    MemoryFloorResponse MemoryFloor);
+    MemoryFloorResponse MemoryFloor,
+    InstanceStartResponse? InstanceStart = null);
 
 /// <param name="Value">Median ratio (a workload's) or geometric mean of medians (a combination).</param>
 /// <param name="Lower">Lower end of the interval.</param>

@@ -20,6 +20,8 @@ public static class SubmissionMapping
         DateTimeOffset receivedAt)
     {
         var reason = Plausibility.QuarantineReason(analyses);
+        var instanceStarts = InstanceStartFigures.Of(document.InstanceStarts);
+        double? NativeUs(string method) => instanceStarts.FirstOrDefault(f => f.Runtime == RuntimeInfo.NativeId && f.Method == method)?.MedianUs.Value;
         var cpu = document.Machine.Cpu;
         return new Submission
         {
@@ -41,11 +43,17 @@ public static class SubmissionMapping
             QuarantineReason = reason,
             Document = documentBytes,
             Signature = signature,
-            Runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position))],
+            Runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position, InHost(instanceStarts, a.Runtime.Id)))],
+            NativeForkExecUs = NativeUs(InstanceStart.ForkExec),
+            NativePosixSpawnUs = NativeUs(InstanceStart.PosixSpawn),
+            NativeNamespacedUs = NativeUs(InstanceStart.Namespaced),
         };
     }
 
-    private static RuntimeResult ToEntity(string submissionId, RuntimeAnalysis analysis, int position) => new()
+    private static InstanceStartFigures? InHost(IReadOnlyList<InstanceStartFigures> figures, string runtimeId) =>
+        figures.FirstOrDefault(f => f.Runtime == runtimeId && f.Method == InstanceStart.InHost);
+
+    private static RuntimeResult ToEntity(string submissionId, RuntimeAnalysis analysis, int position, InstanceStartFigures? instanceStart) => new()
     {
         SubmissionId = submissionId,
         Slug = analysis.Runtime.Id,
@@ -83,6 +91,13 @@ public static class SubmissionMapping
         PreinitGainLower = analysis.PreinitGain?.Lower,
         PreinitGainUpper = analysis.PreinitGain?.Upper,
         PreinitGainConfidence = analysis.PreinitGain?.Confidence,
+        InstanceStartUs = instanceStart?.MedianUs.Value,
+        InstanceStartLower = instanceStart?.MedianUs.Lower,
+        InstanceStartUpper = instanceStart?.MedianUs.Upper,
+        InstanceStartConfidence = instanceStart?.MedianUs.Confidence,
+        InstanceStartP99Us = instanceStart?.P99Us,
+        InstanceStarts = instanceStart?.Instances,
+        InstanceDensityKb = instanceStart?.KbPerLiveInstance,
         Complete = analysis.Workloads.All(w => w.Status == WorkloadStatus.Ok),
         Workloads = [.. analysis.Workloads.Select((w, i) => new WorkloadResult
         {
@@ -140,7 +155,8 @@ public static class SubmissionMapping
         submission.Noisy,
         submission.Status,
         submission.QuarantineReason,
-        [.. submission.Runtimes.OrderBy(r => r.Position).Select(ToResponse)]);
+        [.. submission.Runtimes.OrderBy(r => r.Position).Select(ToResponse)],
+        new NativeStartResponse(submission.NativeForkExecUs, submission.NativePosixSpawnUs, submission.NativeNamespacedUs));
 
     private static RuntimeResultResponse ToResponse(RuntimeResult runtime) => new(
         runtime.Slug,
@@ -178,7 +194,12 @@ public static class SubmissionMapping
             Estimate(c.Value, c.Lower, c.Upper, c.Confidence)))],
         new MemoryFloorResponse(
             Estimate(runtime.MemoryFloorMb, runtime.MemoryFloorLower, runtime.MemoryFloorUpper, runtime.MemoryFloorConfidence),
-            runtime.NativeMemoryFloorMb));
+            runtime.NativeMemoryFloorMb),
+        new InstanceStartResponse(
+            Estimate(runtime.InstanceStartUs, runtime.InstanceStartLower, runtime.InstanceStartUpper, runtime.InstanceStartConfidence),
+            runtime.InstanceStartP99Us,
+            runtime.InstanceDensityKb,
+            runtime.InstanceStarts));
 
     private static EstimateResponse? Estimate(double? value, double? lower, double? upper, double? confidence) =>
         value is { } v && lower is { } l && upper is { } u && confidence is { } c ? new EstimateResponse(v, l, u, c) : null;

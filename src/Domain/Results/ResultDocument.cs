@@ -32,4 +32,7 @@ public sealed record ResultDocument
 
     /// <summary>Runtimes the agent looked for and could not use, with the reason; shown, never scored.</summary>
     public IReadOnlyList<SkippedRuntime> Skipped { get; init; } = [];
+
+    /// <summary>Instance start in a running host per runtime, and native process starts for scale; empty in older documents.</summary>
+    public IReadOnlyList<InstanceStart> InstanceStarts { get; init; } = [];
 }

@@ -190,6 +190,23 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
     }
 
     [Fact]
+    public void InstanceStartIsMeasuredInEveryRuntimesHostWithNativeProcessStartsBeside()
+    {
+        var runtimes = run.Document.Runtimes.Where(r => !r.IsNative).Select(r => (r.Id, InstanceStart.InHost));
+        var native = InstanceStart.NativeMethods.Select(m => (RuntimeInfo.NativeId, m));
+
+        Assert.Equal([.. runtimes, .. native], run.Document.InstanceStarts.Select(m => (m.Runtime, m.Method)));
+        Assert.All(run.Document.InstanceStarts.Where(m => m.Method != InstanceStart.Namespaced), m =>
+        {
+            Assert.True(m.UnavailableReason is null, m.UnavailableReason);
+            Assert.Equal(InstanceStartCounts.Quick.Count, m.StartNs.Count);
+        });
+        Assert.Contains("instance start in a running host", run.Result.Out, StringComparison.Ordinal);
+        Assert.Contains("native process start, for scale", run.Result.Out, StringComparison.Ordinal);
+        Assert.Single(run.Result.ErrorLines, l => l.StartsWith("instance start: wasmtime in-host: median", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AWarmupRoundIsKeptAndLabelled()
     {
         Assert.All(run.Document.Samples.Where(s => s.Round == 0), s => Assert.Equal(SampleStage.Warmup, s.Stage));

@@ -19,11 +19,13 @@ public sealed class NativeHelpersRebuildTests
             result.ExitCode == 0,
             $"src/Agent/Native/build --check exited {result.ExitCode} (scripts/test installs clang-14, lld and libc6-dev):\n{result.Stdout}\n{result.StderrTail}");
         Assert.Contains("nn-exec: identical", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nn-spawn: identical", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("nn-wasmtime: identical", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(NnExec.FileName, NnExec.Sha256)]
+    [InlineData(NnSpawn.FileName, NnSpawn.Sha256)]
     [InlineData(NnWasmtime.FileName, NnWasmtime.Sha256)]
     public async Task TheCommittedHelperIsTheOneTheAgentTrusts(string fileName, string pinnedSha256)
     {

@@ -64,6 +64,24 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDescribesInstanceStartAndItsNativeBaselines()
+    {
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        string[] Properties(string schema) => [.. schemas.GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name)];
+
+        Assert.Contains("nativeBaselines", Properties("LeaderboardResponse"));
+        Assert.Subset(new HashSet<string>(Properties("NativeBaselineResponse")), new HashSet<string> { "size", "method", "medianUs", "machines", "submissions" });
+        Assert.Subset(new HashSet<string>(Properties("InstanceStartResponse")), new HashSet<string> { "medianUs", "p99Us", "kbPerLiveInstance", "instances" });
+        Assert.Subset(new HashSet<string>(Properties("NativeStartResponse")), new HashSet<string> { "forkExecUs", "posixSpawnUs", "namespacedUs" });
+        Assert.Contains("instanceStart", Properties("RuntimeResultResponse"));
+        Assert.Contains("nativeStart", Properties("SubmissionResponse"));
+        Assert.Contains("instance-density", json.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownRoutesAreProblemDetails()
     {
         using var response = await _client.GetAsync("/api/v1/nothing-here");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Fixtures;
@@ -120,8 +118,8 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
         using var floor = await _client.GetAsync("/badges/wasmer.json?metric=memory-floor");
         using var svg = await _client.GetAsync("/badges/wasmtime.svg?metric=memory-floor");
 
-        Assert.Equal(("wasmtime", "+4.2 ms start", "green"), await BadgeAsync(startup));
-        Assert.Equal(("wasmer", "30 MB floor", "yellow"), await BadgeAsync(floor));
+        Assert.Equal(("wasmtime", "+4.2 ms start", "green"), await startup.ReadBadgeAsync());
+        Assert.Equal(("wasmer", "30 MB floor", "yellow"), await floor.ReadBadgeAsync());
         Assert.Contains("<title>wasmtime: 9.8 MB floor</title>", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -146,14 +144,6 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
         .WithEmptyPeakRss("native", 1_200_000)
         .WithEmptyPeakRss("wasmtime", 9_800_000)
         .WithEmptyPeakRss("wasmer", 30_000_000);
-
-    private static async Task<(string?, string?, string?)> BadgeAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = json.RootElement;
-        return (root.GetProperty("label").GetString(), root.GetProperty("message").GetString(), root.GetProperty("color").GetString());
-    }
 }
 
 [Collection(OnPostgres.Name)]

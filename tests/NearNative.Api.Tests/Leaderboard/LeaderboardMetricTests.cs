@@ -154,7 +154,7 @@ public abstract class LeaderboardMetricTests(ApiFixture fixture) : IAsyncLifetim
         if (field == "metric")
         {
             Assert.Equal(
-                "Must be one of execution, process, memory, memory-floor, startup, startup-ratio, preinit-gain, category:compute, category:branchy, category:memory.",
+                "Must be one of execution, process, memory, memory-floor, startup, startup-ratio, preinit-gain, instance-start, instance-density, category:compute, category:branchy, category:memory.",
                 errors["metric"].Single());
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using NearNative.Api.Submissions;
 using NSec.Cryptography;
 
@@ -22,5 +23,14 @@ public static class ResponseReads
         using var response = await client.SubmitAsync(key, document.Build());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!;
+    }
+
+    /// <summary>A shields.io endpoint badge that must answer 200: its label, message and colour.</summary>
+    public static async Task<(string? Label, string? Message, string? Color)> ReadBadgeAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        return (root.GetProperty("label").GetString(), root.GetProperty("message").GetString(), root.GetProperty("color").GetString());
     }
 }

@@ -77,4 +77,35 @@ public sealed class ResultJsonTests
         Assert.Null(copy.Skipped[0].Workloads);
         Assert.Equal(["filerw", "smallfiles"], copy.Skipped[1].Workloads!);
     }
+
+    [Fact]
+    public void InstanceStartsSurviveARoundTrip()
+    {
+        var document = Sample() with
+        {
+            InstanceStarts =
+            [
+                new InstanceStart("wasmtime", InstanceStart.InHost, [19_000, 21_000], [40_000], 1000, 10_000_000, 35_000_000),
+                InstanceStart.Unavailable("native", InstanceStart.Namespaced, "unshare: Operation not permitted"),
+            ],
+        };
+
+        var copy = ResultJson.Deserialize(ResultJson.Serialize(document));
+
+        Assert.Equal(ResultJson.Serialize(document), ResultJson.Serialize(copy));
+        Assert.Equal([19_000L, 21_000L], copy.InstanceStarts[0].StartNs);
+        Assert.Equal("unshare: Operation not permitted", copy.InstanceStarts[1].UnavailableReason);
+    }
+
+    [Fact]
+    public void ADocumentWrittenBeforeInstanceStartsParsesWithNone()
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample()));
+        var older = json.Replace(",\"instanceStarts\":[]", "", StringComparison.Ordinal);
+
+        var document = ResultJson.Deserialize(Encoding.UTF8.GetBytes(older));
+
+        Assert.NotEqual(json, older);
+        Assert.Empty(document.InstanceStarts);
+    }
 }
