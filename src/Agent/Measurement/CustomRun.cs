@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Suite;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;

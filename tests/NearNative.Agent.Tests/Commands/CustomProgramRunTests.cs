@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;

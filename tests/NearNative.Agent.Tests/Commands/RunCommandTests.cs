@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;

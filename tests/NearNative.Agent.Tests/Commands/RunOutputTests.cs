@@ -1,5 +1,4 @@
 using System.Text;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Tests.Runtimes;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;

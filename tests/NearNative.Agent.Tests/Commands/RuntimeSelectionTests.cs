@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Tests.Support;
 

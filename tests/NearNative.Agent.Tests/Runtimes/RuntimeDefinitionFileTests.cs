@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Runtimes.CommandLine;
 using NearNative.Agent.Tests.Support;
