@@ -1,8 +1,8 @@
-using NearNative.Agent.Measurement;
+using NearNative.Agent.Commands;
 
-namespace NearNative.Agent.Tests.Measurement;
+namespace NearNative.Agent.Tests.Commands;
 
-public sealed class CommandLineValueTests
+public sealed class DurationTextTests
 {
     [Theory]
     [InlineData("90", 90)]
@@ -26,25 +26,5 @@ public sealed class CommandLineValueTests
     public void NonsenseIsNotADuration(string text)
     {
         Assert.False(DurationText.TryParse(text, out _));
-    }
-
-    [Theory]
-    [InlineData("4G", 4L << 30)]
-    [InlineData("4GiB", 4L << 30)]
-    [InlineData("512M", 512L << 20)]
-    [InlineData("1048576", 1L << 20)]
-    public void MemorySizesUseBinaryUnits(string text, long bytes)
-    {
-        Assert.True(ByteSizeText.TryParse(text, out var parsed));
-        Assert.Equal(bytes, parsed);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("lots")]
-    [InlineData("-1G")]
-    public void NonsenseIsNotASize(string text)
-    {
-        Assert.False(ByteSizeText.TryParse(text, out _));
     }
 }
