@@ -101,7 +101,7 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
             CreatedAt = DateTimeOffset.UtcNow,
             Nonce = nonce,
             Agent = new AgentInfo(AgentVersion),
-            Suite = custom is null ? new SuiteReference(suite.Manifest.Suite, settings.Size) : new SuiteReference(MeasurementPlans.CustomWorkloadId, MeasurementPlans.CustomWorkloadId),
+            Suite = custom is null ? new SuiteReference(suite.Manifest.Suite, settings.Size) : SuiteReference.Custom,
             Machine = machine,
             Run = new RunInfo(
                 plan.Rounds.Minimum,

@@ -47,7 +47,7 @@ public static class ResultTable
     {
         var cpu = document.Machine.Cpu;
         var run = document.Run;
-        var what = MeasurementPlans.IsCustom(document)
+        var what = SuiteReference.IsCustom(document.Suite.Id)
             ? $"custom program (module sha256 {run.CustomModuleSha256?[..Math.Min(16, run.CustomModuleSha256.Length)]}…, never submitted)"
             : $"{document.Suite.Id} ({document.Suite.Size})";
         yield return $"{what} on {cpu.Brand}, {cpu.LogicalCores} cores, virtualisation {CpuKey.Virtualization(cpu)}; seed {run.Seed}";
