@@ -4,7 +4,7 @@ using NearNative.Agent.Tests.Support;
 
 namespace NearNative.Agent.Tests.Runtimes;
 
-public sealed class DoctorCommandTests
+public sealed class RuntimeDoctorTests
 {
     /// <summary>A PATH with only a stand-in wasmtime CLI: no node, no wasm2c, no clang.</summary>
     private static async Task<CliResult> DoctorWithBarePathAsync(TempDirectory home, params string[] args)

@@ -5,7 +5,7 @@ using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Suite;
 
-namespace NearNative.Agent.Tests.Runtimes;
+namespace NearNative.Agent.Tests.Runtimes.Wasm2c;
 
 /// <summary>
 /// wasm2c end to end on a few workloads: probe, ahead-of-time build into the cache, real samples. Skipped
