@@ -22,6 +22,7 @@ public sealed class CustomProgramRunTests
         """;
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task AUserProgramIsMeasuredLikeAWorkloadAndMarkedCustom()
     {
         using var work = new TempDirectory();

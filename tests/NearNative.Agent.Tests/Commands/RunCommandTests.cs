@@ -10,6 +10,7 @@ using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRunFixture>
 {
     private static readonly bool NodeInstalled = ExecutableSearch.Find("node") is not null;

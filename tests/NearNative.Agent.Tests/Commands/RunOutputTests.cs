@@ -5,6 +5,7 @@ using NearNative.Domain.Results;
 
 namespace NearNative.Agent.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class RunOutputTests
 {
     [Fact]

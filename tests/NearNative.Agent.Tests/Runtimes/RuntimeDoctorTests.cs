@@ -15,6 +15,7 @@ public sealed class RuntimeDoctorTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task DoctorListsEveryRuntimeFoundOrMissingWithHowToInstall()
     {
         using var home = new TempDirectory();
@@ -34,6 +35,7 @@ public sealed class RuntimeDoctorTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task DoctorJsonIsForScripts()
     {
         using var home = new TempDirectory();
@@ -54,6 +56,7 @@ public sealed class RuntimeDoctorTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task UserDefinedRuntimesAppearInDoctor()
     {
         using var home = new TempDirectory();

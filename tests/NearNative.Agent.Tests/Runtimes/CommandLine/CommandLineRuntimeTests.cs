@@ -72,6 +72,7 @@ public sealed class CommandLineRuntimeTests : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("fib")]
     [InlineData("filerw")]
     public async Task ARealSampleThroughTheStandInPrintsTheManifestsChecksum(string workloadId)

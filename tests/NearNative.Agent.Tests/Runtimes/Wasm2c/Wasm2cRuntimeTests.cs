@@ -11,6 +11,7 @@ namespace NearNative.Agent.Tests.Runtimes.Wasm2c;
 /// wasm2c end to end on a few workloads: probe, ahead-of-time build into the cache, real samples. Skipped
 /// (passing) on machines without wasm2c and clang; `doctor` says why there.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class Wasm2cRuntimeTests
 {
     private static readonly string[] Workloads = ["fib", "filerw", "smallfiles"];
