@@ -12,12 +12,14 @@ namespace NearNative.Agent.Reports;
 /// The human report of a run. First how it was run: rounds, budget, memory method and the noise verdict. Then per
 /// runtime each workload's median slowdown against native with its 95% interval (kernel time; whole-process time
 /// for start-up workloads and user programs), its process and memory ratios, rounds used and shape flags, and the
-/// summary rows: execution, process, memory (without the start-up workloads), start-up in milliseconds added to
-/// native, the memory floor in MB, pre-initialisation gain and each category. Wrong answers and failures are shown
-/// as such, never as a number.
+/// summary rows: execution, process and memory geomeans (without the start-up workloads), start-up in milliseconds
+/// added to native, the memory floor in MB, pre-initialisation gain and each category. Wrong answers and failures
+/// are shown as such, never as a number.
 /// </summary>
 public static class ResultTable
 {
+    private const string WithoutStartup = "excl. start-up";
+
     public static void Write(TextWriter output, ResultDocument document, IReadOnlyList<WorkloadSpec> specs)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
@@ -111,11 +113,11 @@ public static class ResultTable
 
         table.AddEmptyRow();
         // The empty program measures start-up and the floor, not how a runtime computes or uses memory.
-        AddSummary(table, "execution", "geomean excl. start-up", analysis.Execution);
-        AddSummary(table, "process", "geomean excl. start-up", analysis.Process);
-        AddSummary(table, "memory", "geomean excl. start-up", analysis.Memory);
+        AddSummary(table, "execution", "geomean", analysis.Execution, WithoutStartup);
+        AddSummary(table, "process", "geomean", analysis.Process, WithoutStartup);
+        AddSummary(table, "memory", "geomean", analysis.Memory, WithoutStartup);
         AddAmount(table, "start-up", "ms added", analysis.ColdStart.AddedMs, " ms", signed: true,
-            analysis.Startup is { } ratio ? $"{Number(ratio.Value)}× native's process" : "");
+            analysis.Startup is { } ratio ? $"{Number(ratio.Value)}× native" : "");
         AddAmount(table, "memory floor", "empty", analysis.ColdStart.FloorMb, " MB", signed: false,
             analysis.ColdStart.NativeFloorMb is { } native ? string.Create(CultureInfo.InvariantCulture, $"native {native:0.0} MB") : "");
         AddSummary(table, "pre-init gain", "twin", analysis.PreinitGain, analysis.PreinitGain is null ? "" : "plain ÷ pre-initialised");

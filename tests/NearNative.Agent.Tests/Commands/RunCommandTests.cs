@@ -170,7 +170,7 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
     {
         Assert.Contains("wasmtime: wasmtime", run.Result.Out, StringComparison.Ordinal);
         Assert.Contains("execution", run.Result.Out, StringComparison.Ordinal);
-        foreach (var row in new[] { "execution", "process", "memory", "geomean excl. start-up", "start-up", " ms ", "memory floor", " MB ", "pre-init gain", "I/O", "noise: " })
+        foreach (var row in new[] { "execution", "process", "memory", "excl. start-up", "start-up", " ms ", "memory floor", " MB ", "pre-init gain", "I/O", "noise: " })
         {
             Assert.Contains(row, run.Result.Out, StringComparison.Ordinal);
         }

@@ -47,7 +47,7 @@ public sealed class ResultTableTests
 
         Assert.Contains("+12.5 ms", row, StringComparison.Ordinal);
         Assert.Contains("[11.0, 14.0]", row, StringComparison.Ordinal);
-        Assert.Contains("13.50× native's process", row, StringComparison.Ordinal);
+        Assert.Contains("13.50× native", row, StringComparison.Ordinal);
         Assert.True(row.IndexOf("+12.5 ms", StringComparison.Ordinal) < row.IndexOf("13.50×", StringComparison.Ordinal));
     }
 
@@ -67,7 +67,8 @@ public sealed class ResultTableTests
         // With the empty program (about 18× native's memory) in it, the geometric mean would be about 6×.
         var row = Row(Report(), "memory");
 
-        Assert.Contains("geomean excl. start-up", row, StringComparison.Ordinal);
+        Assert.Contains("geomean", row, StringComparison.Ordinal);
+        Assert.Contains("excl. start-up", row, StringComparison.Ordinal);
         Assert.Contains("2.00×", row, StringComparison.Ordinal);
     }
 
