@@ -1,3 +1,4 @@
+using NearNative.Agent;
 using NearNative.Agent.Commands;
 
 // nearnative <verb>: run | keys init | keys register | submit   (see Commands/)

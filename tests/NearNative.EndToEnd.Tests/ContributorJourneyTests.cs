@@ -10,6 +10,7 @@ namespace NearNative.EndToEnd.Tests;
 /// The whole path on real parts: the real agent measures the real suite in quick mode, signs and submits
 /// to the real API on PostgreSQL, and the result shows in the leaderboard and in the badge.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ContributorJourneyTests(ApiServer api) : IClassFixture<ApiServer>, IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("nearnative-e2e-").FullName;

@@ -200,6 +200,8 @@ public static class RunCommand
         var pipeline = new RunPipeline(context, RuntimeCatalog.All(context, runtimeFile));
         var outcome = await pipeline.ExecuteAsync(
             settings,
+            keyId: keys.TryGetKeyId() ?? DocumentSealer.NoKeyId,
+            nonce: DocumentSealer.NewNonce(),
             context.Error.WriteLine,
             (total, work) => LiveProgress.TrackAsync(context.Error, total, work),
             cancellationToken);

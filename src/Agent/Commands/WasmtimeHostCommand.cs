@@ -6,20 +6,16 @@ namespace NearNative.Agent.Commands;
 /// <summary>Hidden verb: the child process in which <see cref="WasmtimeRuntime"/> runs one sample.</summary>
 public static class WasmtimeHostCommand
 {
-    public const string Name = "wasmtime-host";
-    public const string PreopenCwdOption = "--preopen-cwd";
-    public const string TargetOption = "--target";
-
     public static Command Create(AgentContext context)
     {
         var module = new Argument<string>("MODULE") { Description = "The .wasm file (WASI preview 1 command)." };
         var arguments = new Argument<string[]>("ARGS") { Description = "Arguments passed to the module.", Arity = ArgumentArity.ZeroOrMore };
-        var preopen = new Option<bool>(PreopenCwdOption) { Description = "Preopen the current directory as the guest's \".\"." };
-        var target = new Option<string?>(TargetOption)
+        var preopen = new Option<bool>(WasmtimeHost.PreopenCwdOption) { Description = "Preopen the current directory as the guest's \".\"." };
+        var target = new Option<string?>(WasmtimeHost.TargetOption)
         {
             Description = $"Compilation target of the engine, e.g. {WasmtimeTarget.Pulley64} (the Pulley interpreter); default: native code.",
         };
-        var command = new Command(Name, "Run one WASI module under the embedded Wasmtime (used by `run`).") { module, arguments, preopen, target };
+        var command = new Command(WasmtimeHost.VerbName, "Run one WASI module under the embedded Wasmtime (used by `run`).") { module, arguments, preopen, target };
         command.Hidden = true;
         command.SetGuardedAction(context, (parsed, _) =>
         {

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 
 namespace NearNative.Agent.Files;
 

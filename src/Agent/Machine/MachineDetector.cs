@@ -12,7 +12,7 @@ public static class MachineDetector
 {
     public static MachineInfo Detect(string home)
     {
-        var cpu = CpuInfoText.Parse(SystemFiles.TryRead("/proc/cpuinfo") ?? "");
+        var cpu = ProcCpuInfo.Parse(SystemFiles.TryRead("/proc/cpuinfo") ?? "");
         var virtualization = Virtualization.Detect(
             cpu.HypervisorFlag,
             SystemFiles.TryRead("/sys/hypervisor/type"),
@@ -33,9 +33,9 @@ public static class MachineDetector
                 virtualization),
             new OsInfo(
                 OperatingSystemName(),
-                OsText.Distribution(SystemFiles.TryRead("/etc/os-release")),
-                SystemFiles.TryRead("/proc/sys/kernel/osrelease")?.Trim() is { Length: > 0 } kernel ? kernel : CpuInfoText.Unknown),
-            OsText.MemoryBytes(SystemFiles.TryRead("/proc/meminfo")));
+                OsRelease.Distribution(SystemFiles.TryRead("/etc/os-release")),
+                SystemFiles.TryRead("/proc/sys/kernel/osrelease")?.Trim() is { Length: > 0 } kernel ? kernel : SystemFiles.Unknown),
+            ProcMemInfo.TotalBytes(SystemFiles.TryRead("/proc/meminfo")));
     }
 
     /// <summary>The names <c>uname -m</c> uses, which is what people search for.</summary>
@@ -54,5 +54,5 @@ public static class MachineDetector
         : OperatingSystem.IsMacOS() ? "macos"
         : OperatingSystem.IsWindows() ? "windows"
         : OperatingSystem.IsFreeBSD() ? "freebsd"
-        : CpuInfoText.Unknown;
+        : SystemFiles.Unknown;
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Agent.Suite;
+using NearNative.Domain.Results;
 using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Measurement;
@@ -39,7 +39,7 @@ public sealed class CustomRun
 
         using var module = File.OpenRead(program.WasmPath);
         var sha = Convert.ToHexStringLower(SHA256.HashData(module));
-        var manifest = new SuiteManifest(MeasurementPlans.CustomWorkloadId, new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), []);
+        var manifest = new SuiteManifest(SuiteReference.CustomId, new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), []);
         return new CustomRun(program, sha, new LoadedSuite(Path.GetDirectoryName(program.WasmPath)!, manifest));
     }
 

@@ -8,7 +8,8 @@ namespace NearNative.Agent.Measurement;
 /// <summary>Turns a verified suite, or a user's own program, into the units the session schedules.</summary>
 public static class MeasurementPlans
 {
-    public const string CustomWorkloadId = "custom";
+    /// <summary>The one workload of a user's program carries the name of its suite (<see cref="SuiteReference.CustomId"/>).</summary>
+    public const string CustomWorkloadId = SuiteReference.CustomId;
 
     public static (IReadOnlyList<WorkloadUnit> ColdStart, IReadOnlyList<WorkloadUnit> Workloads) SuiteUnits(
         LoadedSuite suite,
@@ -72,6 +73,4 @@ public static class MeasurementPlans
 
     /// <summary>What the analysis and the report need to know of a user program's single workload.</summary>
     public static WorkloadSpec CustomSpec(string expectedChecksum) => new(CustomWorkloadId, CustomWorkloadId, expectedChecksum);
-
-    public static bool IsCustom(ResultDocument document) => document.Suite.Id == CustomWorkloadId;
 }

@@ -7,5 +7,5 @@ namespace NearNative.Agent.Measurement;
 /// <param name="Specs">What the analysis needs of each workload: the suite's at the run's size, or the one user program.</param>
 public sealed record RunOutcome(ResultDocument Document, IReadOnlyList<WorkloadSpec> Specs, IReadOnlyList<string> Failures)
 {
-    public bool IsCustom => MeasurementPlans.IsCustom(Document);
+    public bool IsCustom => SuiteReference.IsCustom(Document.Suite.Id);
 }

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Native;
 using NearNative.Agent.Reports;
 using NearNative.Agent.Runtimes;
-using NearNative.Agent.Submission;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
 using NearNative.Domain.Suite;
@@ -40,10 +38,14 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         return [.. catalog.Where(r => r.IsNative || slugs.Contains(r.Id))];
     }
 
+    /// <param name="keyId">Id of the signing key the document names; empty when there is none yet (the key may be made after the run).</param>
+    /// <param name="nonce">The document's nonce, fixed now so that sending the same file twice signs the same bytes.</param>
     /// <param name="notice">One-line messages for the user: skipped runtimes, waiting, warnings.</param>
     /// <param name="track">Wraps the measurement with live progress; gets the processes planned at first.</param>
     public async Task<RunOutcome> ExecuteAsync(
         RunSettings settings,
+        string keyId,
+        string nonce,
         Action<string> notice,
         Func<int, Func<Action<MeasurementProgress>, Task<MeasurementResult>>, Task<MeasurementResult>> track,
         CancellationToken cancellationToken)
@@ -121,11 +123,11 @@ public sealed class RunPipeline(AgentContext context, IReadOnlyList<IRuntime> ca
         var document = new ResultDocument
         {
             Schema = ResultDocument.CurrentSchema,
-            KeyId = new KeyStore(context.Home).TryGetKeyId() ?? DocumentSealer.NoKeyId,
+            KeyId = keyId,
             CreatedAt = DateTimeOffset.UtcNow,
-            Nonce = DocumentSealer.NewNonce(),
+            Nonce = nonce,
             Agent = new AgentInfo(AgentVersion),
-            Suite = custom is null ? new SuiteReference(suite.Manifest.Suite, settings.Size) : new SuiteReference(MeasurementPlans.CustomWorkloadId, MeasurementPlans.CustomWorkloadId),
+            Suite = custom is null ? new SuiteReference(suite.Manifest.Suite, settings.Size) : SuiteReference.Custom,
             Machine = machine,
             Run = new RunInfo(
                 plan.Rounds.Minimum,

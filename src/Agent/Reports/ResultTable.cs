@@ -12,11 +12,14 @@ namespace NearNative.Agent.Reports;
 /// The human report of a run. First how it was run: rounds, budget, memory method and the noise verdict. Then per
 /// runtime each workload's median slowdown against native with its 95% interval (kernel time; whole-process time
 /// for start-up workloads and user programs), its process and memory ratios, rounds used and shape flags, and the
-/// summary rows: execution, process, memory, cold start, pre-initialisation gain and each category. Wrong answers
-/// and failures are shown as such, never as a number.
+/// summary rows: execution, process and memory geomeans (without the start-up workloads), start-up in milliseconds
+/// added to native, the memory floor in MB, pre-initialisation gain and each category. Wrong answers and failures
+/// are shown as such, never as a number.
 /// </summary>
 public static class ResultTable
 {
+    private const string WithoutStartup = "excl. start-up";
+
     public static void Write(TextWriter output, ResultDocument document, IReadOnlyList<WorkloadSpec> specs)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
@@ -50,7 +53,7 @@ public static class ResultTable
     {
         var cpu = document.Machine.Cpu;
         var run = document.Run;
-        var what = MeasurementPlans.IsCustom(document)
+        var what = SuiteReference.IsCustom(document.Suite.Id)
             ? $"custom program (module sha256 {run.CustomModuleSha256?[..Math.Min(16, run.CustomModuleSha256.Length)]}…, never submitted)"
             : $"{document.Suite.Id} ({document.Suite.Size})";
         yield return $"{what} on {cpu.Brand}, {cpu.LogicalCores} cores, virtualisation {CpuKey.Virtualization(cpu)}; seed {run.Seed}";
@@ -112,11 +115,14 @@ public static class ResultTable
         }
 
         table.AddEmptyRow();
-        AddSummary(table, "execution", "geomean", analysis.Execution);
-        AddSummary(table, "process", "geomean", analysis.Process);
-        AddSummary(table, "memory", "geomean", analysis.Memory);
-        AddSummary(table, "cold start", "empty", analysis.Startup,
-            analysis.StartupOverheadMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"+{ms:0.0} ms") : "");
+        // The empty program measures start-up and the floor, not how a runtime computes or uses memory.
+        AddSummary(table, "execution", "geomean", analysis.Execution, WithoutStartup);
+        AddSummary(table, "process", "geomean", analysis.Process, WithoutStartup);
+        AddSummary(table, "memory", "geomean", analysis.Memory, WithoutStartup);
+        AddAmount(table, "start-up", "ms added", analysis.ColdStart.AddedMs, " ms", signed: true,
+            analysis.Startup is { } ratio ? $"{Number(ratio.Value)}× native" : "");
+        AddAmount(table, "memory floor", "empty", analysis.ColdStart.FloorMb, " MB", signed: false,
+            analysis.ColdStart.NativeFloorMb is { } native ? string.Create(CultureInfo.InvariantCulture, $"native {native:0.0} MB") : "");
         AddSummary(table, "pre-init gain", "twin", analysis.PreinitGain, analysis.PreinitGain is null ? "" : "plain ÷ pre-initialised");
         foreach (var (category, estimate) in analysis.Categories.OrderBy(c => c.Key == "io" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -128,6 +134,24 @@ public static class ResultTable
 
     private static void AddSummary(Table table, string name, string kind, Estimate? estimate, string note = "") =>
         table.AddRow([.. Cells(name, kind, estimate, estimate is null ? "n/a" : null), "", "", "", Markup.Escape(note)]);
+
+    /// <summary>
+    /// A figure that is an amount, not a ratio: start-up as milliseconds added to native's empty process (native's
+    /// lasts under a millisecond, so the ratio runs into the hundreds and goes to the notes) and the memory floor.
+    /// </summary>
+    private static void AddAmount(Table table, string name, string kind, Estimate? estimate, string unit, bool signed, string note)
+    {
+        string Amount(double value, bool sign) => value.ToString(sign ? "+0.0;-0.0" : "0.0", CultureInfo.InvariantCulture);
+        table.AddRow(
+        [
+            Markup.Escape(name),
+            Markup.Escape(kind),
+            estimate is null ? "n/a" : Amount(estimate.Value, signed) + unit,
+            estimate is null ? "" : Markup.Escape($"[{Amount(estimate.Lower, false)}, {Amount(estimate.Upper, false)}]"),
+            "", "", "", "",
+            Markup.Escape(note),
+        ]);
+    }
 
     private static string[] Cells(string name, string category, Estimate? estimate, string? status)
     {

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Runtimes.CommandLine;
 using NearNative.Agent.Runtimes.Wasm2c;
 

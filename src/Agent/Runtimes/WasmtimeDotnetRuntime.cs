@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Suite;
 using NearNative.Domain.Results;
 
@@ -45,8 +44,8 @@ public sealed class WasmtimeDotnetRuntime(AgentExecutable self) : IRuntime
     public ProcessStartInfo CreateStartInfo(WorkloadInvocation invocation) =>
         new(self.FileName, [
             .. self.LeadingArguments,
-            WasmtimeHostCommand.Name,
-            .. invocation.Preopen ? [WasmtimeHostCommand.PreopenCwdOption] : Array.Empty<string>(),
+            WasmtimeHost.VerbName,
+            .. invocation.Preopen ? [WasmtimeHost.PreopenCwdOption] : Array.Empty<string>(),
             invocation.ArtifactPath,
             "--",
             .. invocation.Arguments,

@@ -11,6 +11,11 @@ namespace NearNative.Agent.Runtimes;
 /// </summary>
 public static class WasmtimeHost
 {
+    /// <summary>The hidden verb that makes the agent this host; the runtime that starts it and the verb share these names.</summary>
+    public const string VerbName = "wasmtime-host";
+    public const string PreopenCwdOption = "--preopen-cwd";
+    public const string TargetOption = "--target";
+
     /// <summary>Exit code of a module that trapped, as a signal-killed process would report an abort.</summary>
     public const int TrapExitCode = 134;
 

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Domain.Signing;
 using NSec.Cryptography;

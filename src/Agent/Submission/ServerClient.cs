@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NearNative.Agent.Commands;
 using NearNative.Domain.Signing;
 using NSec.Cryptography;
 

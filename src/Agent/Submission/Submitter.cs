@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Domain.Results;
 using NSec.Cryptography;
 

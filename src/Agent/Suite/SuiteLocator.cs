@@ -1,5 +1,3 @@
-using NearNative.Agent.Commands;
-
 namespace NearNative.Agent.Suite;
 
 /// <summary>Finds the suite directory: <c>--suite</c>, else <c>NEARNATIVE_SUITE</c>, else next to the executable, else up from the current directory.</summary>

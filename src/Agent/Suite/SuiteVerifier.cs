@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using NearNative.Agent.Commands;
 using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Suite;

@@ -86,7 +86,7 @@ public static class KeysApi
             return new NotFoundProblem($"No key with id '{keyId}' is registered.");
         }
 
-        if (!KeyRevocation.Verify(key.PublicKey, Base64.TryDecode(request.Proof)))
+        if (!Ed25519Keys.VerifyKeyRevocation(key.PublicKey, Base64.TryDecode(request.Proof)))
         {
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }

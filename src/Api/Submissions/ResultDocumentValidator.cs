@@ -17,9 +17,6 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
     /// <summary>Enough to fix a document; a broken one with 20,000 samples should not produce a 20,000-line answer.</summary>
     private const int MaxSampleErrors = 50;
 
-    /// <summary>Suite id prefix of runs of the user's own modules: fine for a local report, never comparable.</summary>
-    private const string CustomSuite = "custom";
-
     private readonly SuiteCatalog _suites;
 
     public ResultDocumentValidator(SuiteCatalog suites, TimeProvider clock)
@@ -43,7 +40,7 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
                 .WithMessage(s => UnknownSuite(s.Id, suites));
             // A custom run's size is its own ('custom'); the suite id error already says why it is refused.
             suite.RuleFor(s => s.Size).Must(SuiteManifest.IsKnownSize)
-                .When(s => !IsCustom(s.Id))
+                .When(s => !SuiteReference.IsCustom(s.Id))
                 .WithMessage($"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'.");
         });
 
@@ -109,7 +106,7 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
 
         // A custom run is refused on suite.id alone; a published suite's run has no module of its own.
         RuleFor(d => d.Run.CustomModuleSha256).Null()
-            .When(d => d.Run is not null && !IsCustom(d.Suite?.Id))
+            .When(d => d.Run is not null && !SuiteReference.IsCustom(d.Suite?.Id))
             .WithMessage("Only a run of the user's own module (suite 'custom') has one.");
         RuleFor(d => d).Custom(ValidateRoundNoise).When(d => d.Run?.RoundNoise is { Count: <= DocumentLimits.MaxRoundNoise });
         RuleFor(d => d).Custom((d, c) => ValidateWorkloadRounds(d, "Run.WorkloadRounds", d.Run.WorkloadRounds!, c)).When(d => d.Run?.WorkloadRounds is not null);
@@ -275,11 +272,8 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
         return null;
     }
 
-    private static bool IsCustom(string? suite) =>
-        suite is not null && (suite == CustomSuite || suite.StartsWith(CustomSuite + "-", StringComparison.Ordinal));
-
     private static string UnknownSuite(string? id, SuiteCatalog suites) =>
-        IsCustom(id)
+        SuiteReference.IsCustom(id)
             ? $"Custom suite '{Truncate(id)}' cannot be submitted: the leaderboard only compares runs of a published suite ({string.Join(", ", suites.Ids)}), whose bytes every runtime shares."
             : $"Unknown suite '{Truncate(id)}'; this server knows {string.Join(", ", suites.Ids)}.";
 

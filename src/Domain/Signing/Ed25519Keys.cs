@@ -38,11 +38,17 @@ public static class Ed25519Keys
     public static byte[] SignKeyRegistration(Key key) =>
         Algorithm.Sign(key, SigningContext.KeyRegistrationMessage(RawPublicKey(key)));
 
+    public static byte[] SignKeyRevocation(Key key) =>
+        Algorithm.Sign(key, SigningContext.KeyRevocationMessage(RawPublicKey(key)));
+
     public static bool VerifyResult(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> documentBytes, ReadOnlySpan<byte> signature) =>
         Verify(rawPublicKey, SigningContext.ResultMessage(documentBytes), signature);
 
     public static bool VerifyKeyRegistration(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> signature) =>
         Verify(rawPublicKey, SigningContext.KeyRegistrationMessage(rawPublicKey), signature);
+
+    public static bool VerifyKeyRevocation(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> signature) =>
+        Verify(rawPublicKey, SigningContext.KeyRevocationMessage(rawPublicKey), signature);
 
     private static bool Verify(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {

@@ -11,9 +11,14 @@ public static class SigningContext
     public const string Result = "nearnative/result/v1";
     public const string KeyRegistration = "nearnative/key-registration/v1";
 
+    /// <summary>The holder of a key wants it revoked. Revocation is final, so one proof may be sent any number of times.</summary>
+    public const string KeyRevocation = "nearnative/key-revocation/v1";
+
     public static byte[] ResultMessage(ReadOnlySpan<byte> documentBytes) => Message(Result, documentBytes);
 
     public static byte[] KeyRegistrationMessage(ReadOnlySpan<byte> publicKey) => Message(KeyRegistration, publicKey);
+
+    public static byte[] KeyRevocationMessage(ReadOnlySpan<byte> publicKey) => Message(KeyRevocation, publicKey);
 
     private static byte[] Message(string context, ReadOnlySpan<byte> payload)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;
@@ -23,6 +22,7 @@ public sealed class CustomProgramRunTests
         """;
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task AUserProgramIsMeasuredLikeAWorkloadAndMarkedCustom()
     {
         using var work = new TempDirectory();

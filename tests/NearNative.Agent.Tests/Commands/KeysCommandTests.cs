@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Signing;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Machine;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
@@ -11,6 +10,7 @@ using NearNative.Domain.Suite;
 
 namespace NearNative.Agent.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRunFixture>
 {
     private static readonly bool NodeInstalled = ExecutableSearch.Find("node") is not null;
@@ -183,7 +183,7 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
     {
         Assert.Contains("wasmtime: wasmtime", run.Result.Out, StringComparison.Ordinal);
         Assert.Contains("execution", run.Result.Out, StringComparison.Ordinal);
-        foreach (var row in new[] { "execution", "process", "memory", "cold start", "pre-init gain", "I/O", "noise: " })
+        foreach (var row in new[] { "execution", "process", "memory", "excl. start-up", "start-up", " ms ", "memory floor", " MB ", "pre-init gain", "I/O", "noise: " })
         {
             Assert.Contains(row, run.Result.Out, StringComparison.Ordinal);
         }

@@ -1,11 +1,11 @@
 using System.Text;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Tests.Runtimes;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;
 
 namespace NearNative.Agent.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public sealed class RunOutputTests
 {
     [Fact]

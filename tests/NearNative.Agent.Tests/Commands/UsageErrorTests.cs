@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Tests.Support;
 
 namespace NearNative.Agent.Tests.Commands;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Files;
 using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;

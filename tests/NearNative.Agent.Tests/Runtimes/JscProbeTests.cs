@@ -1,5 +1,6 @@
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Suite;
+using NearNative.Agent.Tests.Runtimes.CommandLine;
 using NearNative.Agent.Tests.Support;
 
 namespace NearNative.Agent.Tests.Runtimes;

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Native;
 using NearNative.Agent.Runtimes;
@@ -126,7 +125,7 @@ public sealed class WasmtimeRuntimeTests : IDisposable
         var result = await RunAsync(startInfo, "fib");
 
         Assert.Equal(("wasmtime-dotnet", "wasmtime", WasmtimeRuntime.Version), (info.Id, info.Name, info.Version));
-        Assert.Contains(WasmtimeHostCommand.Name, startInfo.ArgumentList);
+        Assert.Contains(WasmtimeHost.VerbName, startInfo.ArgumentList);
         Assert.True(RuntimePhases.TryParse(result.StderrTail, out _), result.StderrTail);
     }
 

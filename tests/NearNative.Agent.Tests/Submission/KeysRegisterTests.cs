@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Signing;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Results;

@@ -44,6 +44,7 @@ public sealed class SuiteContentTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [MemberData(nameof(NativeWorkloads))]
     public async Task TheNativeBuildPrintsTheManifestChecksum(string workloadId)
     {
@@ -57,6 +58,7 @@ public sealed class SuiteContentTests
     public static TheoryData<string> NativeWorkloads() => [.. Suite.Manifest.Workloads.Select(w => w.Id)];
 
     [Theory]
+    [Trait("Category", "Slow")]
     [MemberData(nameof(WasmVariants))]
     public async Task EveryWasmBuildPrintsTheNativeChecksumUnderWasmtime(string workloadId, string kind)
     {
@@ -90,6 +92,7 @@ public sealed class SuiteContentTests
 }
 
 /// <summary>The build is reproducible: the pinned toolchain rebuilds the committed bytes exactly.</summary>
+[Trait("Category", "Slow")]
 public sealed class SuiteRebuildTests
 {
     [Fact]

@@ -1,4 +1,3 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 

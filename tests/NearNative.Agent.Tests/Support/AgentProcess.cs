@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NearNative.Agent.Commands;
 
 namespace NearNative.Agent.Tests.Support;
 

@@ -75,7 +75,7 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
         var keyId = Ed25519Keys.KeyIdOf(key);
 
         using var response = await Client.PostAsJsonAsync(
-            $"/api/v1/keys/{keyId}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
+            $"/api/v1/keys/{keyId}/revoke", new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRevocation(key))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await response.Content.ReadFromJsonAsync<KeyResponse>())!.RevokedAt);
@@ -88,7 +88,7 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
         var other = SigningHelpers.CreateKey();
 
         using var response = await Client.PostAsJsonAsync(
-            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(other))));
+            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRevocation(other))));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         using var lookup = await Client.GetAsync($"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}");
@@ -101,7 +101,7 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
         var key = SigningHelpers.CreateKey();
 
         using var response = await Client.PostAsJsonAsync(
-            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
+            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRevocation(key))));
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }

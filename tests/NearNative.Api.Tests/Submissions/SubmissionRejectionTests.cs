@@ -83,7 +83,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : ApiTest(
         using var before = await Client.SubmitAsync(key, key.Document().Build());
         Assert.Equal(HttpStatusCode.Created, before.StatusCode);
         using var revoke = await Client.PostAsJsonAsync(
-            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(KeyRevocation.Sign(key))));
+            $"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRevocation(key))));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
 
         using var after = await Client.SubmitAsync(key, key.Document().Build());

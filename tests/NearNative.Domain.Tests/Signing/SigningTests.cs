@@ -1,5 +1,6 @@
 using System.Text;
 using NearNative.Domain.Signing;
+using NSec.Cryptography;
 
 namespace NearNative.Domain.Tests.Signing;
 
@@ -53,6 +54,33 @@ public sealed class SigningTests
 
         Assert.True(Ed25519Keys.VerifyKeyRegistration(publicKey, proof));
         Assert.False(Ed25519Keys.VerifyResult(publicKey, publicKey, proof));
+    }
+
+    [Fact]
+    public void ARevocationProofMadeBeforeRevocationJoinedTheSigningContextsStillVerifies()
+    {
+        // RFC 8032's first test key; the proof is what the former KeyRevocation.Sign made with it. Ed25519 is
+        // deterministic, so signing the same message again gives the same bytes.
+        using var key = Key.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"), KeyBlobFormat.RawPrivateKey);
+        var publicKey = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        var proof = Convert.FromHexString(
+            "ca193bd8cdbc0ab2c04cf3910103c422aeab6ed277f327a72cdede12ad27c8fd657e614da06cb402c585aefc4d7388d9402849c44cc7f02f0125a051a44e020f");
+
+        Assert.Equal(publicKey, Ed25519Keys.RawPublicKey(key));
+        Assert.True(Ed25519Keys.VerifyKeyRevocation(publicKey, proof));
+        Assert.Equal(proof, Ed25519Keys.SignKeyRevocation(key));
+        Assert.Equal([.. Encoding.ASCII.GetBytes("nearnative/key-revocation/v1"), 0, .. publicKey], SigningContext.KeyRevocationMessage(publicKey));
+    }
+
+    [Fact]
+    public void RegistrationAndRevocationProofsAreNotInterchangeable()
+    {
+        using var key = Ed25519Keys.Create();
+        var publicKey = Ed25519Keys.RawPublicKey(key);
+
+        Assert.True(Ed25519Keys.VerifyKeyRevocation(publicKey, Ed25519Keys.SignKeyRevocation(key)));
+        Assert.False(Ed25519Keys.VerifyKeyRevocation(publicKey, Ed25519Keys.SignKeyRegistration(key)));
+        Assert.False(Ed25519Keys.VerifyKeyRegistration(publicKey, Ed25519Keys.SignKeyRevocation(key)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using NearNative.Agent.Submission;
 
-namespace NearNative.Agent.Commands;
+namespace NearNative.Agent;
 
 /// <summary>
 /// What the verbs take from the process they run in, gathered once so tests can give each run its own

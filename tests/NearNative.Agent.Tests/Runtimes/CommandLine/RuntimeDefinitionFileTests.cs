@@ -1,9 +1,8 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Runtimes.CommandLine;
 using NearNative.Agent.Tests.Support;
 
-namespace NearNative.Agent.Tests.Runtimes;
+namespace NearNative.Agent.Tests.Runtimes.CommandLine;
 
 public sealed class RuntimeDefinitionFileTests
 {
@@ -94,5 +93,19 @@ public sealed class RuntimeDefinitionFileTests
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("cannot read the runtime file", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunRefusesAnUnreadableRuntimeFileWithOneLine()
+    {
+        using var home = new TempDirectory();
+        var file = home.File("runtimes.json");
+        await File.WriteAllTextAsync(file, "{ not json");
+
+        var result = await CliRun.InvokeAsync(home.Path, "run", "--quick", "--runtime-file", file, "--dry-run");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains("runtimes.json", result.Error, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-namespace NearNative.Agent.Commands;
+namespace NearNative.Agent;
 
 /// <summary>
 /// A failure the user can act on. The command line prints its message as one plain line and exits with

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NearNative.Agent.Measurement;
+namespace NearNative.Agent.Commands;
 
 /// <summary>Durations on the command line: <c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>00:15:00</c>, or a bare number of seconds.</summary>
 public static partial class DurationText

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace NearNative.Agent.Machine;
 
-/// <summary>What <c>/proc/cpuinfo</c> says about the CPU, as far as the CPU key needs it.</summary>
-public sealed record CpuInfoText(
+/// <summary>A parsed <c>/proc/cpuinfo</c>: what it says about the CPU, as far as the CPU key needs it.</summary>
+public sealed record ProcCpuInfo(
     string Vendor,
     string Brand,
     int? Family,
@@ -12,10 +12,8 @@ public sealed record CpuInfoText(
     int LogicalCores,
     bool HypervisorFlag)
 {
-    public const string Unknown = "unknown";
-
     /// <summary>Reads the first processor's fields and counts the processors; missing fields stay unknown.</summary>
-    public static CpuInfoText Parse(string text)
+    public static ProcCpuInfo Parse(string text)
     {
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var processors = 0;
@@ -40,7 +38,7 @@ public sealed record CpuInfoText(
         }
 
         var flags = first.GetValueOrDefault("flags") ?? first.GetValueOrDefault("Features") ?? "";
-        return new CpuInfoText(
+        return new ProcCpuInfo(
             NonEmpty(first.GetValueOrDefault("vendor_id") ?? first.GetValueOrDefault("CPU implementer")),
             NonEmpty(first.GetValueOrDefault("model name") ?? first.GetValueOrDefault("Hardware")),
             Integer(first.GetValueOrDefault("cpu family")),
@@ -50,7 +48,7 @@ public sealed record CpuInfoText(
             flags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("hypervisor"));
     }
 
-    private static string NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? Unknown : value;
+    private static string NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? SystemFiles.Unknown : value;
 
     private static int? Integer(string? value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -5,7 +5,7 @@ using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Suite;
 
-namespace NearNative.Agent.Tests.Runtimes;
+namespace NearNative.Agent.Tests.Runtimes.CommandLine;
 
 /// <summary>Changes the test process's PATH, which every probe reads: runs alone.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
@@ -72,6 +72,7 @@ public sealed class CommandLineRuntimeTests : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("fib")]
     [InlineData("filerw")]
     public async Task ARealSampleThroughTheStandInPrintsTheManifestsChecksum(string workloadId)

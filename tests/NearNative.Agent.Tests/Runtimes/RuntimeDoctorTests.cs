@@ -1,11 +1,10 @@
 using System.Text.Json;
-using NearNative.Agent.Commands;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Tests.Support;
 
 namespace NearNative.Agent.Tests.Runtimes;
 
-public sealed class DoctorCommandTests
+public sealed class RuntimeDoctorTests
 {
     /// <summary>A PATH with only a stand-in wasmtime CLI: no node, no wasm2c, no clang.</summary>
     private static async Task<CliResult> DoctorWithBarePathAsync(TempDirectory home, params string[] args)
@@ -16,6 +15,7 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task DoctorListsEveryRuntimeFoundOrMissingWithHowToInstall()
     {
         using var home = new TempDirectory();
@@ -36,6 +36,7 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task DoctorJsonIsForScripts()
     {
         using var home = new TempDirectory();
@@ -59,6 +60,7 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task UserDefinedRuntimesAppearInDoctor()
     {
         using var home = new TempDirectory();

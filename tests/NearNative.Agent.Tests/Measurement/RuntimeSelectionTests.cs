@@ -1,10 +1,9 @@
-using NearNative.Agent.Commands;
 using NearNative.Agent.Measurement;
 using NearNative.Agent.Runtimes;
 using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 
-namespace NearNative.Agent.Tests.Commands;
+namespace NearNative.Agent.Tests.Measurement;
 
 public sealed class RuntimeSelectionTests
 {
@@ -47,19 +46,5 @@ public sealed class RuntimeSelectionTests
         var selected = new RunPipeline(context, catalog).Select([interpreter.Id]);
 
         Assert.Equal(["native", interpreter.Id], selected.Select(r => r.Id));
-    }
-
-    [Fact]
-    public async Task RunRefusesAnUnreadableRuntimeFileWithOneLine()
-    {
-        using var home = new TempDirectory();
-        var file = home.File("runtimes.json");
-        await File.WriteAllTextAsync(file, "{ not json");
-
-        var result = await CliRun.InvokeAsync(home.Path, "run", "--quick", "--runtime-file", file, "--dry-run");
-
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Single(result.ErrorLines);
-        Assert.Contains("runtimes.json", result.Error, StringComparison.Ordinal);
     }
 }

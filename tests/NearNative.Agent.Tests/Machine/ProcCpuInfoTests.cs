@@ -2,7 +2,7 @@ using NearNative.Agent.Machine;
 
 namespace NearNative.Agent.Tests.Machine;
 
-public sealed class CpuInfoTextTests
+public sealed class ProcCpuInfoTests
 {
     private const string IntelVm = """
         processor	: 0
@@ -37,7 +37,7 @@ public sealed class CpuInfoTextTests
     [Fact]
     public void ReadsVendorBrandAndSignatureOfTheFirstProcessor()
     {
-        var cpu = CpuInfoText.Parse(IntelVm);
+        var cpu = ProcCpuInfo.Parse(IntelVm);
 
         Assert.Equal("GenuineIntel", cpu.Vendor);
         Assert.Equal("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz", cpu.Brand);
@@ -47,24 +47,24 @@ public sealed class CpuInfoTextTests
     [Fact]
     public void CountsEveryProcessorAsALogicalCore()
     {
-        Assert.Equal(2, CpuInfoText.Parse(IntelVm).LogicalCores);
-        Assert.Equal(1, CpuInfoText.Parse(AmdBareMetal).LogicalCores);
+        Assert.Equal(2, ProcCpuInfo.Parse(IntelVm).LogicalCores);
+        Assert.Equal(1, ProcCpuInfo.Parse(AmdBareMetal).LogicalCores);
     }
 
     [Fact]
     public void SeesTheHypervisorFlagOnlyWhenItIsThere()
     {
-        Assert.True(CpuInfoText.Parse(IntelVm).HypervisorFlag);
-        Assert.False(CpuInfoText.Parse(AmdBareMetal).HypervisorFlag);
+        Assert.True(ProcCpuInfo.Parse(IntelVm).HypervisorFlag);
+        Assert.False(ProcCpuInfo.Parse(AmdBareMetal).HypervisorFlag);
     }
 
     [Fact]
     public void MissingFieldsAreUnknownRatherThanAnError()
     {
-        var cpu = CpuInfoText.Parse("processor\t: 0\nBogoMIPS\t: 50.00\n");
+        var cpu = ProcCpuInfo.Parse("processor\t: 0\nBogoMIPS\t: 50.00\n");
 
-        Assert.Equal(CpuInfoText.Unknown, cpu.Vendor);
-        Assert.Equal(CpuInfoText.Unknown, cpu.Brand);
+        Assert.Equal(SystemFiles.Unknown, cpu.Vendor);
+        Assert.Equal(SystemFiles.Unknown, cpu.Brand);
         Assert.Null(cpu.Family);
         Assert.Null(cpu.Stepping);
     }

@@ -1,4 +1,4 @@
-namespace NearNative.Agent.Commands;
+namespace NearNative.Agent;
 
 /// <summary>The command that starts this agent again: the apphost if there is one, else <c>dotnet nearnative.dll</c>.</summary>
 public sealed record AgentExecutable(string FileName, IReadOnlyList<string> LeadingArguments)

@@ -1,4 +1,4 @@
-namespace NearNative.Agent.Commands;
+namespace NearNative.Agent;
 
 /// <summary>The agent's process exit codes; scripts may rely on them.</summary>
 public static class ExitCodes

@@ -5,12 +5,13 @@ using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Suite;
 
-namespace NearNative.Agent.Tests.Runtimes;
+namespace NearNative.Agent.Tests.Runtimes.Wasm2c;
 
 /// <summary>
 /// wasm2c end to end on a few workloads: probe, ahead-of-time build into the cache, real samples. Skipped
 /// (passing) on machines without wasm2c and clang; `doctor` says why there.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class Wasm2cRuntimeTests
 {
     private static readonly string[] Workloads = ["fib", "filerw", "smallfiles"];

@@ -2,25 +2,11 @@ using System.Globalization;
 
 namespace NearNative.Agent.Machine;
 
-/// <summary>Parsers for the small text files the operating system describes itself in.</summary>
-public static class OsText
+/// <summary>Parses <c>/proc/meminfo</c>, the kernel's account of the machine's memory.</summary>
+public static class ProcMemInfo
 {
-    /// <summary><c>PRETTY_NAME</c> from <c>/etc/os-release</c>, unquoted; else <c>NAME</c>; else unknown.</summary>
-    public static string Distribution(string? osRelease)
-    {
-        var fields = (osRelease ?? "")
-            .Split('\n')
-            .Select(line => line.Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .GroupBy(parts => parts[0].Trim())
-            .ToDictionary(g => g.Key, g => g.First()[1].Trim().Trim('"', '\''));
-        return fields.GetValueOrDefault("PRETTY_NAME") is { Length: > 0 } pretty ? pretty
-            : fields.GetValueOrDefault("NAME") is { Length: > 0 } name ? name
-            : CpuInfoText.Unknown;
-    }
-
     /// <summary><c>MemTotal</c> from <c>/proc/meminfo</c>, in bytes; 0 when absent.</summary>
-    public static long MemoryBytes(string? memInfo)
+    public static long TotalBytes(string? memInfo)
     {
         foreach (var line in (memInfo ?? "").Split('\n'))
         {
