@@ -25,12 +25,24 @@ public sealed class ContributorJourneyTests(ApiServer api) : IClassFixture<ApiSe
         await Agent("submit", resultFile, "--server", api.BaseAddress.ToString());
 
         var document = ResultJson.Deserialize(await File.ReadAllBytesAsync(resultFile));
-        var measured = document.Runtimes.Where(r => !r.IsNative).Select(r => r.Id).ToList();
+
+        // A runtime that could not run some workloads (jsc has no file system) has no overall execution figure.
+        var partial = document.Skipped.Where(s => s.Workloads is not null).Select(s => s.Name).ToHashSet();
+        var measured = document.Runtimes.Where(r => !r.IsNative && !partial.Contains(r.Id)).Select(r => r.Id).ToList();
         Assert.Contains("wasmtime", measured);
 
         using var http = new HttpClient { BaseAddress = api.BaseAddress };
         using var leaderboard = await http.GetFromJsonAsync<JsonDocument>("/api/v1/leaderboard");
         var rows = leaderboard!.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        if (document.Run.Noisy)
+        {
+            // A busy machine (as a loaded CI host can be) is shown but never ranked: every runtime is listed apart.
+            Assert.Empty(rows);
+            var noisy = leaderboard.RootElement.GetProperty("noisyOnly").EnumerateArray().Select(r => r.GetProperty("runtime").GetString()).ToList();
+            Assert.All(measured, runtime => Assert.Contains(runtime, noisy));
+            return;
+        }
+
         foreach (var runtime in measured)
         {
             var row = Assert.Single(rows, r => r.GetProperty("runtime").GetString() == runtime);

@@ -11,7 +11,7 @@ public sealed class NnWasmtime
     public const string FileName = "nn-wasmtime";
 
     /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
-    public const string Sha256 = "cda3c3bf46f95890eed85920ed94103aabe107a2c0945bcc5052b1659d8b6071";
+    public const string Sha256 = "a99ecf4544860b09f06a6fc36e6390d2e146b0f9ba9cd2c1112a709c27504b39";
 
     public const string PreopenCwdOption = "--preopen-cwd";
     public const string PrecompiledOption = "--precompiled";

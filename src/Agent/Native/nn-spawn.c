@@ -16,6 +16,8 @@
  * Exit codes: 0; 1 when a start fails or the program exits non-zero; 2 for a bad command line.
  */
 #define _GNU_SOURCE
+#include "nn_timing.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -31,19 +33,11 @@
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
-#define MAX_COUNT 1000000L
 #define NAMESPACES (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
 
 extern char **environ;
 
 typedef int (*start_fn)(char **command, pid_t *pid);
-
-static uint64_t now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
-}
 
 /* In a child: stdout and stderr to /dev/null, then the program. Never returns. */
 static void exec_quietly(char **command)
@@ -119,25 +113,6 @@ static int time_start(start_fn start, char **command, uint64_t *elapsed)
         return -1;
     *elapsed = now_ns() - begin;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-static void print_times(const char *name, const uint64_t *times, long count)
-{
-    printf("\"%s\":[", name);
-    for (long i = 0; i < count; i++)
-        printf(i == 0 ? "%" PRIu64 : ",%" PRIu64, times[i]);
-    printf("]");
-}
-
-static int parse_count(const char *text, long *value)
-{
-    char *end = NULL;
-    errno = 0;
-    long parsed = strtol(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || parsed < 0 || parsed > MAX_COUNT)
-        return -1;
-    *value = parsed;
-    return 0;
 }
 
 int main(int argc, char **argv)

@@ -21,6 +21,7 @@
  * Exit codes: the guest's own; 134 after a trap; 1 when Wasmtime fails; 2 for a bad command line. */
 #define _POSIX_C_SOURCE 200809L
 
+#include "nn_timing.h"
 #include "wasmtime_capi.h"
 
 #include <errno.h>
@@ -38,13 +39,6 @@ struct options {
     int precompiled;
     int preopen_cwd;
 };
-
-static uint64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static void print_bytes(const char *prefix, wasm_byte_vec_t *text)
 {
@@ -288,14 +282,6 @@ static int start_instance(wasm_engine_t *engine, const wasmtime_instance_pre_t *
     return call_start(context, &instance);
 }
 
-static void print_times(const char *name, const uint64_t *times, long count)
-{
-    printf("\"%s\":[", name);
-    for (long i = 0; i < count; i++)
-        printf(i == 0 ? "%" PRIu64 : ",%" PRIu64, times[i]);
-    printf("]");
-}
-
 static int instances(const struct options *options, const char *path, long warmup, long count, long live, int argc, char **argv)
 {
     wasm_engine_t *engine = new_engine(options->target);
@@ -354,14 +340,6 @@ static int usage(void)
                     "       nn-wasmtime check [--target T]\n"
                     "       nn-wasmtime instances [--target T] [--precompiled] MODULE WARMUP COUNT LIVE [ARGS...]\n");
     return EXIT_USAGE;
-}
-
-static int parse_count(const char *text, long *value)
-{
-    char *end;
-    errno = 0;
-    *value = strtol(text, &end, 10);
-    return errno == 0 && *end == '\0' && end != text && *value >= 0 && *value <= 1000000 ? 0 : -1;
 }
 
 int main(int argc, char **argv)
