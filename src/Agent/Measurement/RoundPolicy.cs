@@ -7,6 +7,6 @@ public sealed record RoundPolicy(int Minimum, int Maximum, int ColdStart, double
 {
     public const double DefaultTargetHalfWidth = 0.02;
 
-    /// <summary>PRODUCT §3: start-up is the median of at least 20 fresh processes per runtime.</summary>
+    /// <summary>Start-up is the median of at least 20 fresh processes per runtime (docs/statistics.md).</summary>
     public const int MinimumColdStart = 20;
 }

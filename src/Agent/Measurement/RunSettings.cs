@@ -32,7 +32,7 @@ public sealed record RunSettings(
     /// <summary>Six rounds are the fewest whose sign-test interval reaches 95% (96.9%), and keep <c>--quick</c> short.</summary>
     public const int DefaultQuickRounds = 6;
 
-    /// <summary>PRODUCT §3: at least 10 rounds per workload.</summary>
+    /// <summary>At least 10 rounds per workload, so a 95% interval can be read (docs/statistics.md).</summary>
     public const int DefaultFullRounds = 10;
 
     public const int DefaultMaxRounds = 30;
