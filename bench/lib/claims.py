@@ -98,6 +98,8 @@ def hyperfine(work, name, agent, size, limit=0.05):
     document = ratios.load(os.path.join(work, f"{name}.json"))
     agent_dir = os.path.dirname(os.path.abspath(agent))
     wasm2c_cache = os.path.join(work, f"home-{name}", "cache", "wasm2c-mvp")
+    precompiled_cache = os.path.join(work, f"home-{name}", "cache", "wasmtime-precompiled")
+    host = os.path.join(agent_dir, "nn-wasmtime")
     node = ["node", "--no-turbo-fast-api-calls", "--no-warnings"]
     runner = os.path.join(agent_dir, "node-wasi-runner.mjs")
 
@@ -106,12 +108,24 @@ def hyperfine(work, name, agent, size, limit=0.05):
 
     commands = {
         "native": lambda w: [artifact(w, "native")],
-        "wasmtime": lambda w: [agent, "wasmtime-host", artifact(w, "wasm"), "--"],
-        "wasmtime-pulley": lambda w: [agent, "wasmtime-host", "--target", "pulley64", artifact(w, "wasm"), "--"],
+        # The Wasmtime rows run in the lean host; only wasmtime-dotnet starts the agent's .NET host.
+        "wasmtime": lambda w: [host, "run", artifact(w, "wasm"), "--"],
+        "wasmtime-precompiled": lambda w: [host, "run", "--precompiled", precompiled(w), "--"],
+        "wasmtime-pulley": lambda w: [host, "run", "--target", "pulley64", artifact(w, "wasm"), "--"],
+        "wasmtime-dotnet": lambda w: [agent, "wasmtime-host", artifact(w, "wasm"), "--"],
         "node": lambda w: [*node, runner, artifact(w, "wasm")],
         "node-no-liftoff": lambda w: [*node, "--no-liftoff", runner, artifact(w, "wasm")],
         "wasm2c-mvp": lambda w: [os.path.join(wasm2c_cache, w["artifacts"]["wasmMvp"]["sha256"].lower(), "nn-module")],
     }
+
+    def precompiled(w):
+        """The module the agent serialized at preparation: <cache>/<engine key>/<sha256>.cwasm."""
+        sha = w["artifacts"]["wasm"]["sha256"].lower()
+        found = [os.path.join(d, sha + ".cwasm") for d in (os.path.join(precompiled_cache, k) for k in sorted(os.listdir(precompiled_cache)))
+                 if os.path.isfile(os.path.join(d, sha + ".cwasm"))]
+        if len(found) != 1:
+            sys.exit(f"FAIL: expected one precompiled {w['id']} module under {precompiled_cache}, found {len(found)}")
+        return found[0]
 
     def quote(argv):
         return " ".join("'" + a.replace("'", "'\\''") + "'" for a in argv)
