@@ -31,10 +31,8 @@ public sealed record ColdStartFigures(Estimate? AddedMs, Estimate? FloorMb, doub
         var workload = coldStart.Workload;
         var native = measured.Where(s => s.Workload == workload.BaselineId && s.Runtime == RuntimeInfo.NativeId).ToList();
         var runtime = measured.Where(s => s.Workload == workload.Id && s.Runtime == runtimeId).ToList();
-        var differencesMs = RoundPairing
-            .Pair(runtime, RoundPairing.ValidByRound(native, workload.ExpectedChecksum, wholeProcess: true), workload.ExpectedChecksum, wholeProcess: true)
-            .Select(p => (p.Runtime.WallNs - p.Native.WallNs) / 1e6)
-            .ToArray();
+        // The workload's analysis already paired the rounds; its differences are the added milliseconds.
+        var differencesMs = coldStart.AddedMs?.ToArray() ?? [];
 
         var floor = FloorsMb(runtime, workload.ExpectedChecksum);
         var nativeFloor = FloorsMb(native, workload.ExpectedChecksum);

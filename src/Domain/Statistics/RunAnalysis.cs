@@ -40,6 +40,7 @@ public static class RunAnalysis
 
         var execution = results.Where(r => !r.Workload.IsStartup).ToList();
         var coldStart = results.Where(r => r.Workload.IsColdStart).ToList();
+        var coldStartFigures = ColdStartFigures.Of(runtime.Id, measured, coldStart.Count == 1 ? coldStart[0] : null);
         return new RuntimeAnalysis(
             runtime,
             results,
@@ -48,10 +49,10 @@ public static class RunAnalysis
             Combine(execution, r => r.Process),
             Combine(execution, r => r.Memory),
             Combine(coldStart, r => r.Kernel),
-            coldStart.Count == 1 ? coldStart[0].OverheadMs : null,
+            coldStartFigures.AddedMs?.Value,
             PreinitGain(runtime.Id, workloads, measured))
         {
-            ColdStart = ColdStartFigures.Of(runtime.Id, measured, coldStart.Count == 1 ? coldStart[0] : null),
+            ColdStart = coldStartFigures,
         };
     }
 
@@ -109,7 +110,7 @@ public static class RunAnalysis
             ok ? Series(kernel) : null,
             ok ? Series(process) : null,
             ok && memory.Count >= MinimumPairs ? Series(memory) : null,
-            ok ? Quantiles.Median(overheadsMs.ToArray()) : null,
+            ok ? overheadsMs : null,
             wrongOutput,
             failed,
             ok ? SampleShape.CountOutliers(kernel) : 0,

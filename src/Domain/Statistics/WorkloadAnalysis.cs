@@ -6,6 +6,7 @@ namespace NearNative.Domain.Statistics;
 /// <param name="Kernel">Paired kernel-time ratios (whole-process for start-up workloads) and their median with its interval.</param>
 /// <param name="Process">Paired whole-process ratios.</param>
 /// <param name="Memory">Paired peak resident memory ratios, when both sides reported them.</param>
+/// <param name="AddedMs">Paired differences runtime − native in whole-process time, in milliseconds (start-up figures read them).</param>
 /// <param name="WrongOutputs">Samples of any stage, warm-up included, whose answer was not the expected one.</param>
 /// <param name="Failures">Measured samples that crashed or timed out.</param>
 /// <param name="Outliers">Kernel ratios outside Tukey's fences: counted and shown, never dropped.</param>
@@ -16,7 +17,7 @@ public sealed record WorkloadAnalysis(
     RatioSeries? Kernel,
     RatioSeries? Process,
     RatioSeries? Memory,
-    double? OverheadMs,
+    IReadOnlyList<double>? AddedMs,
     int WrongOutputs,
     int Failures,
     int Outliers,
