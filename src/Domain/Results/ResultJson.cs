@@ -24,6 +24,9 @@ public static class ResultJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+
+            // Two values for one name would let a reader and a verifier of the same signed bytes disagree.
+            AllowDuplicateProperties = false,
             MaxDepth = 16,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

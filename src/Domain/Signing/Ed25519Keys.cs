@@ -35,20 +35,29 @@ public static class Ed25519Keys
     public static byte[] SignResult(Key key, ReadOnlySpan<byte> documentBytes) =>
         Algorithm.Sign(key, SigningContext.ResultMessage(documentBytes));
 
-    public static byte[] SignKeyRegistration(Key key) =>
-        Algorithm.Sign(key, SigningContext.KeyRegistrationMessage(RawPublicKey(key)));
+    public static byte[] SignKeyRegistration(Key key, string? displayName = null) =>
+        Algorithm.Sign(key, SigningContext.KeyRegistrationMessage(RawPublicKey(key), displayName));
 
     public static byte[] SignKeyRevocation(Key key) =>
         Algorithm.Sign(key, SigningContext.KeyRevocationMessage(RawPublicKey(key)));
 
+    /// <summary>Signs the hand-over from <paramref name="oldPublicKey"/> to <paramref name="newPublicKey"/>; both keys sign it.</summary>
+    public static byte[] SignKeyRotation(Key signer, ReadOnlySpan<byte> oldPublicKey, ReadOnlySpan<byte> newPublicKey) =>
+        Algorithm.Sign(signer, SigningContext.KeyRotationMessage(oldPublicKey, newPublicKey));
+
     public static bool VerifyResult(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> documentBytes, ReadOnlySpan<byte> signature) =>
         Verify(rawPublicKey, SigningContext.ResultMessage(documentBytes), signature);
 
-    public static bool VerifyKeyRegistration(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> signature) =>
-        Verify(rawPublicKey, SigningContext.KeyRegistrationMessage(rawPublicKey), signature);
+    public static bool VerifyKeyRegistration(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> signature, string? displayName = null) =>
+        Verify(rawPublicKey, SigningContext.KeyRegistrationMessage(rawPublicKey, displayName), signature);
 
     public static bool VerifyKeyRevocation(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> signature) =>
         Verify(rawPublicKey, SigningContext.KeyRevocationMessage(rawPublicKey), signature);
+
+    /// <summary>True when <paramref name="signerPublicKey"/> (the old key or the new one) signed the hand-over.</summary>
+    public static bool VerifyKeyRotation(
+        ReadOnlySpan<byte> signerPublicKey, ReadOnlySpan<byte> oldPublicKey, ReadOnlySpan<byte> newPublicKey, ReadOnlySpan<byte> signature) =>
+        Verify(signerPublicKey, SigningContext.KeyRotationMessage(oldPublicKey, newPublicKey), signature);
 
     private static bool Verify(ReadOnlySpan<byte> rawPublicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {

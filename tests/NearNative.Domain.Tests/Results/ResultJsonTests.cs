@@ -44,6 +44,22 @@ public sealed class ResultJsonTests
         Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 
+    [Theory]
+    [InlineData("\"schema\":", "\"nonce\":\"0123456789abcdef0123\",\"schema\":")]
+    [InlineData("\"schema\":", "\"Nonce\":\"0123456789abcdef0123\",\"schema\":")]
+    [InlineData("\"settings\":{}", "\"settings\":{\"opt\":\"1\",\"opt\":\"2\"}")]
+    [InlineData("\"machine\":{", "\"machine\":{\"machineId\":\"0\",")]
+    public void DuplicatePropertiesAreRefusedAtAnyDepth(string at, string withDuplicate)
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample()));
+        Assert.Contains(at, json, StringComparison.Ordinal);
+        var index = json.IndexOf(at, StringComparison.Ordinal);
+        var duplicated = json[..index] + withDuplicate + json[(index + at.Length)..];
+
+        var error = Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(duplicated)));
+        Assert.Contains("Duplicate", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingRequiredFieldsAreRefused()
     {

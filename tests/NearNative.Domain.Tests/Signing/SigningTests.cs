@@ -84,6 +84,55 @@ public sealed class SigningTests
     }
 
     [Fact]
+    public void ARegistrationWithoutANameSignsTheMessageAgentsSignedBeforeNamesExisted()
+    {
+        using var key = Ed25519Keys.Create();
+        var publicKey = Ed25519Keys.RawPublicKey(key);
+
+        Assert.Equal([.. Encoding.ASCII.GetBytes("nearnative/key-registration/v1"), 0, .. publicKey], SigningContext.KeyRegistrationMessage(publicKey));
+        Assert.Equal(SigningContext.KeyRegistrationMessage(publicKey), SigningContext.KeyRegistrationMessage(publicKey, ""));
+    }
+
+    [Fact]
+    public void TheRegistrationProofCoversTheDisplayName()
+    {
+        using var key = Ed25519Keys.Create();
+        var request = KeyRegistrationRequest.For(key, "Ada's laptop");
+        var publicKey = Convert.FromBase64String(request.PublicKey!);
+        var proof = Convert.FromBase64String(request.Proof!);
+
+        Assert.Equal(Ed25519Keys.RawPublicKey(key), publicKey);
+        Assert.Equal("Ada's laptop", request.DisplayName);
+        Assert.True(Ed25519Keys.VerifyKeyRegistration(publicKey, proof, "Ada's laptop"));
+        Assert.False(Ed25519Keys.VerifyKeyRegistration(publicKey, proof, "Mallory"));
+        Assert.False(Ed25519Keys.VerifyKeyRegistration(publicKey, proof));
+    }
+
+    [Fact]
+    public void BothKeysSignTheSameRotationMessageAndNeitherSignatureServesAnotherPurpose()
+    {
+        using var oldKey = Ed25519Keys.Create();
+        using var newKey = Ed25519Keys.Create();
+        var oldPublic = Ed25519Keys.RawPublicKey(oldKey);
+        var newPublic = Ed25519Keys.RawPublicKey(newKey);
+
+        var request = KeyRotationRequest.For(oldKey, newKey);
+        var announcement = Convert.FromBase64String(request.OldKeySignature!);
+        var possession = Convert.FromBase64String(request.NewKeySignature!);
+
+        Assert.Equal([.. Encoding.ASCII.GetBytes("nearnative/key-rotation/v1"), 0, .. oldPublic, .. newPublic], SigningContext.KeyRotationMessage(oldPublic, newPublic));
+        Assert.Equal(newPublic, Convert.FromBase64String(request.NewPublicKey!));
+        Assert.True(Ed25519Keys.VerifyKeyRotation(oldPublic, oldPublic, newPublic, announcement));
+        Assert.True(Ed25519Keys.VerifyKeyRotation(newPublic, oldPublic, newPublic, possession));
+
+        // Swapping the signatures, reversing the hand-over, or reading one as a registration or revocation fails.
+        Assert.False(Ed25519Keys.VerifyKeyRotation(oldPublic, oldPublic, newPublic, possession));
+        Assert.False(Ed25519Keys.VerifyKeyRotation(oldPublic, newPublic, oldPublic, announcement));
+        Assert.False(Ed25519Keys.VerifyKeyRegistration(newPublic, possession));
+        Assert.False(Ed25519Keys.VerifyKeyRevocation(oldPublic, announcement));
+    }
+
+    [Fact]
     public void MessagesStartWithTheirContextAndAZeroByte()
     {
         var message = SigningContext.ResultMessage([1, 2, 3]);
