@@ -29,6 +29,17 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("key_id");
 
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contributor_id");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("display_name");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -39,12 +50,24 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("KeyId")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("ContributorId")
+                        .HasDatabaseName("ix_api_keys_contributor_id");
 
                     b.HasIndex("PublicKey")
                         .IsUnique()
@@ -373,6 +396,12 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("noisy");
 
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nonce");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -409,8 +438,9 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_submissions");
 
-                    b.HasIndex("KeyId")
-                        .HasDatabaseName("ix_submissions_key_id");
+                    b.HasIndex("KeyId", "Nonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_key_id_nonce");
 
                     b.HasIndex("Suite", "CpuKey")
                         .HasDatabaseName("ix_submissions_suite_cpu_key");

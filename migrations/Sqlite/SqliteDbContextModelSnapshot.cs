@@ -23,6 +23,17 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("key_id");
 
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contributor_id");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -33,12 +44,24 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired_at");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("KeyId")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("ContributorId")
+                        .HasDatabaseName("ix_api_keys_contributor_id");
 
                     b.HasIndex("PublicKey")
                         .IsUnique()
@@ -367,6 +390,12 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("noisy");
 
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
@@ -403,8 +432,9 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_submissions");
 
-                    b.HasIndex("KeyId")
-                        .HasDatabaseName("ix_submissions_key_id");
+                    b.HasIndex("KeyId", "Nonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_key_id_nonce");
 
                     b.HasIndex("Suite", "CpuKey")
                         .HasDatabaseName("ix_submissions_suite_cpu_key");

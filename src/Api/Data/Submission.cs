@@ -15,6 +15,9 @@ public sealed class Submission
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The document's nonce, unique per key: the same nonce with other bytes is a replay, not a new run.</summary>
+    public required string Nonce { get; init; }
+
     public required string Suite { get; init; }
 
     public required string Size { get; init; }

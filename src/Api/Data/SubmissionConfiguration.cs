@@ -16,6 +16,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(64);
         builder.Property(s => s.KeyId).HasMaxLength(KeyId.Length);
+        builder.Property(s => s.Nonce).HasMaxLength(DocumentLimits.MaxNonce);
         builder.Property(s => s.Suite).HasMaxLength(DocumentLimits.MaxIdentifier);
         builder.Property(s => s.Size).HasMaxLength(16);
         builder.Property(s => s.AgentVersion).HasMaxLength(DocumentLimits.MaxIdentifier);
@@ -33,7 +34,10 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.HasMany(s => s.Runtimes).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(s => new { s.Suite, s.Size, s.Status });
-        builder.HasIndex(s => s.KeyId);
+
+        // A nonce names one run of one key: signed again with other bytes it is refused, never stored twice.
+        // The index also serves every lookup by key.
+        builder.HasIndex(s => new { s.KeyId, s.Nonce }).IsUnique();
 
         // "On my CPU": the leaderboard's cpu filter and the CPU list.
         builder.HasIndex(s => new { s.Suite, s.CpuKey });

@@ -28,8 +28,10 @@ public static class ProblemResponses
             };
         });
 
-        // Bad bodies are a 400 in every environment, answered by the status code pages below, never thrown.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // A body that cannot be bound is thrown so its JsonException reaches BadRequestHandler, which names the
+        // field; the handler answers it as the 400 it is, so it is neither logged as an error nor a 500.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         return builder;
     }
 

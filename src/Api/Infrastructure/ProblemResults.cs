@@ -42,3 +42,25 @@ public sealed class NotFoundProblem(string detail)
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Describe(builder, StatusCodes.Status404NotFound);
 }
+
+/// <summary>403: the key is known and the signature verifies, but the key may no longer sign this.</summary>
+public sealed class ForbiddenProblem(string detail)
+    : ProblemResult(StatusCodes.Status403Forbidden, "Forbidden", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Describe(builder, StatusCodes.Status403Forbidden);
+}
+
+/// <summary>409: the request contradicts what is stored; the detail says what, and an extension may name it.</summary>
+public sealed class ConflictProblem(string detail)
+    : ProblemResult(StatusCodes.Status409Conflict, "Conflict", detail), IEndpointMetadataProvider
+{
+    public ConflictProblem Naming(string extension, string value)
+    {
+        Value.Extensions[extension] = value;
+        return this;
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Describe(builder, StatusCodes.Status409Conflict);
+}

@@ -7,12 +7,13 @@ using NearNative.Domain.Signing;
 
 namespace NearNative.Api.Keys;
 
-/// <summary>Registration (with proof of possession), lookup and revocation of contributors' signing keys.</summary>
+/// <summary>Registration (with proof of possession), lookup, rotation and revocation of contributors' signing keys.</summary>
 public static class KeysApi
 {
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IValidator<RegisterKeyRequest>, RegisterKeyRequestValidator>();
+        builder.Services.AddSingleton<IValidator<KeyRegistrationRequest>, KeyRegistrationRequestValidator>();
+        builder.Services.AddSingleton<IValidator<KeyRotationRequest>, KeyRotationRequestValidator>();
         builder.Services.AddSingleton<IValidator<RevokeKeyRequest>, RevokeKeyRequestValidator>();
         return builder;
     }
@@ -20,31 +21,52 @@ public static class KeysApi
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/keys").WithTags("Keys");
-        group.MapPost("/", Register).WithName("RegisterKey").WithValidation<RegisterKeyRequest>().WithWriteRateLimit();
+        group.MapPost("/", Register).WithName("RegisterKey")
+            .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRegistrationRequest>().WithWriteRateLimit();
         group.MapGet("/{keyId}", Get).WithName("GetKey");
-        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
+        group.MapPost("/{keyId}/rotate", Rotate).WithName("RotateKey")
+            .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRotationRequest>().WithWriteRateLimit();
+        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey")
+            .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
         return group;
     }
 
+    /// <summary>
+    /// Registers a key. Registering it again returns the stored key; a signed display name given again replaces
+    /// the stored one, so the key's holder can rename it.
+    /// </summary>
     public static async Task<Results<Created<KeyResponse>, Ok<KeyResponse>, UnauthorizedProblem>> Register(
-        RegisterKeyRequest request,
+        KeyRegistrationRequest request,
         NearNativeDbContext db,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var publicKey = Base64.TryDecode(request.PublicKey)!;
-        if (!Ed25519Keys.VerifyKeyRegistration(publicKey, Base64.TryDecode(request.Proof)))
+        if (!Ed25519Keys.VerifyKeyRegistration(publicKey, Base64.TryDecode(request.Proof), request.DisplayName))
         {
-            return new UnauthorizedProblem("The proof is not a signature of the key-registration message by this key.");
+            return new UnauthorizedProblem("The proof is not a signature of the key-registration message (public key and display name) by this key.");
         }
 
         var keyId = KeyId.For(publicKey);
-        if (await Find(db, keyId, cancellationToken) is { } existing)
+        if (await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken) is { } existing)
         {
-            return TypedResults.Ok(existing);
+            if (request.DisplayName is { } name && name != existing.DisplayName)
+            {
+                existing.DisplayName = name;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return TypedResults.Ok(ToResponse(existing));
         }
 
-        var key = new ApiKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
+        var key = new ApiKey
+        {
+            KeyId = keyId,
+            PublicKey = publicKey,
+            RegisteredAt = clock.UtcNowForStorage(),
+            DisplayName = request.DisplayName,
+            ContributorId = keyId,
+        };
         db.ApiKeys.Add(key);
         try
         {
@@ -71,7 +93,86 @@ public static class KeysApi
         CancellationToken cancellationToken) =>
         await Find(db, keyId, cancellationToken) is { } key
             ? TypedResults.Ok(key)
-            : new NotFoundProblem($"No key with id '{keyId}' is registered.");
+            : UnknownKey(keyId);
+
+    /// <summary>
+    /// Hands the key's place over to a new key that has never been registered: the old key signs the
+    /// announcement, the new key proves possession. The new key is registered for the same contributor (with
+    /// the same display name) and the old key is retired: it signs no new submissions. Sending the same
+    /// rotation again returns the new key.
+    /// </summary>
+    public static async Task<Results<Created<KeyResponse>, Ok<KeyResponse>, ValidationProblem, NotFoundProblem, UnauthorizedProblem, ConflictProblem>> Rotate(
+        string keyId,
+        KeyRotationRequest request,
+        NearNativeDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var old = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        if (old is null)
+        {
+            return UnknownKey(keyId);
+        }
+
+        var newPublicKey = Base64.TryDecode(request.NewPublicKey)!;
+        if (!Ed25519Keys.VerifyKeyRotation(old.PublicKey, old.PublicKey, newPublicKey, Base64.TryDecode(request.OldKeySignature)))
+        {
+            return new UnauthorizedProblem($"oldKeySignature is not a signature of the key-rotation message by key {keyId}.");
+        }
+
+        if (!Ed25519Keys.VerifyKeyRotation(newPublicKey, old.PublicKey, newPublicKey, Base64.TryDecode(request.NewKeySignature)))
+        {
+            return new UnauthorizedProblem("newKeySignature is not a signature of the key-rotation message by the new key.");
+        }
+
+        var newKeyId = KeyId.For(newPublicKey);
+        if (newKeyId == keyId)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["newPublicKey"] = ["Must be a new key, not the key being rotated."] });
+        }
+
+        if (await Settled(db, old, newKeyId, cancellationToken) is { } settled)
+        {
+            return settled;
+        }
+
+        var newKey = new ApiKey
+        {
+            KeyId = newKeyId,
+            PublicKey = newPublicKey,
+            RegisteredAt = clock.UtcNowForStorage(),
+            DisplayName = old.DisplayName,
+            ContributorId = old.ContributorId,
+        };
+
+        // The new key and the old key's retirement commit together. The retirement only applies to a key still
+        // in service, so of two rotations racing from one key exactly one wins.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.ApiKeys.Add(newKey);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var retired = await db.ApiKeys
+                    .Where(k => k.KeyId == keyId && k.RetiredAt == null && k.RevokedAt == null)
+                    .ExecuteUpdateAsync(k => k.SetProperty(x => x.RetiredAt, newKey.RegisteredAt).SetProperty(x => x.ReplacedBy, newKeyId), cancellationToken);
+                if (retired == 1)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    return TypedResults.Created($"/api/v1/keys/{newKeyId}", ToResponse(newKey));
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // The new key was registered concurrently; what is stored now decides the answer.
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        var now = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.KeyId == keyId, cancellationToken);
+        return await Settled(db, now, newKeyId, cancellationToken) ?? throw new InvalidOperationException("A rotation failed for no stored reason.");
+    }
 
     public static async Task<Results<Ok<KeyResponse>, NotFoundProblem, UnauthorizedProblem>> Revoke(
         string keyId,
@@ -83,7 +184,7 @@ public static class KeysApi
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (key is null)
         {
-            return new NotFoundProblem($"No key with id '{keyId}' is registered.");
+            return UnknownKey(keyId);
         }
 
         if (!Ed25519Keys.VerifyKeyRevocation(key.PublicKey, Base64.TryDecode(request.Proof)))
@@ -100,6 +201,39 @@ public static class KeysApi
         return TypedResults.Ok(ToResponse(key));
     }
 
+    /// <summary>
+    /// The answer a rotation gets without changing anything: the new key when this very rotation is already
+    /// stored, a conflict when the old key cannot hand over or the new key is taken; null when it may proceed.
+    /// </summary>
+    private static async Task<Results<Created<KeyResponse>, Ok<KeyResponse>, ValidationProblem, NotFoundProblem, UnauthorizedProblem, ConflictProblem>?> Settled(
+        NearNativeDbContext db, ApiKey old, string newKeyId, CancellationToken cancellationToken)
+    {
+        if (old.ReplacedBy == newKeyId && await Find(db, newKeyId, cancellationToken) is { } done)
+        {
+            return TypedResults.Ok(done);
+        }
+
+        if (old.RevokedAt is not null)
+        {
+            return new ConflictProblem($"Key {old.KeyId} is revoked and cannot hand over to another key; register the new key instead.");
+        }
+
+        if (old.ReplacedBy is { } successor)
+        {
+            return new ConflictProblem($"Key {old.KeyId} was already replaced by key {successor}; rotate from that key.")
+                .Naming("replacedBy", successor);
+        }
+
+        if (await db.ApiKeys.AnyAsync(k => k.KeyId == newKeyId, cancellationToken))
+        {
+            return new ConflictProblem($"Key {newKeyId} is already registered; rotate to a key that has never been registered.");
+        }
+
+        return null;
+    }
+
+    private static NotFoundProblem UnknownKey(string keyId) => new($"No key with id '{keyId}' is registered.");
+
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
@@ -107,5 +241,5 @@ public static class KeysApi
     }
 
     private static KeyResponse ToResponse(ApiKey key) =>
-        new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.RegisteredAt, key.RevokedAt);
+        new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.DisplayName, key.ContributorId, key.RegisteredAt, key.RevokedAt, key.RetiredAt, key.ReplacedBy);
 }

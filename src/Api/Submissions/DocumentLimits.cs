@@ -54,5 +54,4 @@ public static class DocumentLimits
 
     /// <summary>One instance of the empty module, or one process of the native empty program, never takes ten seconds.</summary>
     public const long MaxInstanceStartNs = 10_000_000_000;
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.Options;
 using NearNative.Api.Suites;
 using NearNative.Domain.Cpu;
 using NearNative.Domain.Results;
@@ -19,7 +20,7 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
 
     private readonly SuiteCatalog _suites;
 
-    public ResultDocumentValidator(SuiteCatalog suites, TimeProvider clock)
+    public ResultDocumentValidator(SuiteCatalog suites, TimeProvider clock, IOptions<SigningWindow> window)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         _suites = suites;
@@ -28,8 +29,13 @@ public sealed class ResultDocumentValidator : AbstractValidator<ResultDocument>
             .WithMessage($"Must be '{ResultDocument.CurrentSchema}'.");
         RuleFor(d => d.KeyId).Must(KeyId.IsWellFormed)
             .WithMessage($"Must be {KeyId.Length} lowercase hex digits.");
-        RuleFor(d => d.CreatedAt).Must(at => at <= clock.GetUtcNow() + DocumentLimits.MaxClockSkew)
-            .WithMessage($"Must not be more than {DocumentLimits.MaxClockSkew.TotalMinutes} minutes in the future.");
+        RuleFor(d => d.CreatedAt).Custom((createdAt, context) =>
+        {
+            if (window.Value.Check(createdAt, clock.GetUtcNow()) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
         RuleFor(d => d.Nonce).SafeText(DocumentLimits.MaxNonce).MinimumLength(DocumentLimits.MinNonce);
         RuleFor(d => d.Agent).NotNull().ChildRules(agent =>
             agent.RuleFor(a => a.Version).SafeText(DocumentLimits.MaxIdentifier));

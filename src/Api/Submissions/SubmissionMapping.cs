@@ -29,6 +29,7 @@ public static class SubmissionMapping
             KeyId = document.KeyId,
             ReceivedAt = receivedAt,
             CreatedAt = Timestamps.ForStorage(document.CreatedAt),
+            Nonce = document.Nonce,
             Suite = document.Suite.Id,
             Size = document.Suite.Size,
             AgentVersion = document.Agent.Version,

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
@@ -20,6 +19,9 @@ public static class SubmissionsApi
 {
     public static WebApplicationBuilder AddSubmissions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SigningWindow>().BindConfiguration(SigningWindow.Section)
+            .Validate(w => w.MaxAge > TimeSpan.Zero && w.MaxAhead >= TimeSpan.Zero, "The signing window must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidator<SignedEnvelope>, SignedEnvelopeValidator>();
         builder.Services.AddSingleton<IValidator<ResultDocument>, ResultDocumentValidator>();
         return builder;
@@ -30,16 +32,15 @@ public static class SubmissionsApi
         var group = routes.MapGroup("/api/v1/submissions").WithTags("Submissions");
         group.MapPost("/", Submit)
             .WithName("Submit")
-            .WithMetadata(new RequestSizeLimitAttribute(DocumentLimits.MaxBodyBytes))
+            .WithBodyLimit(DocumentLimits.MaxBodyBytes)
             .WithValidation<SignedEnvelope>()
-            .WithWriteRateLimit()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithWriteRateLimit();
         group.MapGet("/{id}", Get).WithName("GetSubmission");
         group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument");
         return group;
     }
 
-    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem>> Submit(
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem, ForbiddenProblem, ConflictProblem>> Submit(
         SignedEnvelope envelope,
         NearNativeDbContext db,
         IValidator<ResultDocument> validator,
@@ -58,8 +59,9 @@ public static class SubmissionsApi
         }
         catch (JsonException e)
         {
+            var (field, message) = JsonErrors.Describe(e);
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["document"] = [$"Not a result document: {e.Message}"] },
+                new Dictionary<string, string[]> { ["document"] = [$"Not a result document: '{field}': {message}"] },
                 detail: "The document bytes are not a result document of schema " + ResultDocument.CurrentSchema + ".");
         }
 
@@ -82,6 +84,20 @@ public static class SubmissionsApi
             return new UnauthorizedProblem("The signature does not verify for the document's key.");
         }
 
+        // The same signed bytes again are the stored submission, whatever has happened since (a rotation, a
+        // window that has passed, a rule tightened): the answer to a retry never changes.
+        var id = Convert.ToHexStringLower(SHA256.HashData(documentBytes));
+        if (await Load(db, id, cancellationToken) is { } stored)
+        {
+            return TypedResults.Ok(SubmissionMapping.ToResponse(stored));
+        }
+
+        if (key.RetiredAt is { } retiredAt)
+        {
+            return new ForbiddenProblem(
+                $"Key {key.KeyId} was replaced by key {key.ReplacedBy} at {retiredAt:O} and signs no new submissions; sign with the new key.");
+        }
+
         // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.
         var validation = await validator.ValidateAsync(document, cancellationToken);
         if (!validation.IsValid)
@@ -89,10 +105,9 @@ public static class SubmissionsApi
             return validation.ToValidationProblem("The result document breaks the schema limits.");
         }
 
-        var id = Convert.ToHexStringLower(SHA256.HashData(documentBytes));
-        if (await Load(db, id, cancellationToken) is { } stored)
+        if (await StoredWithNonce(db, key.KeyId, document.Nonce, cancellationToken) is { } other)
         {
-            return TypedResults.Ok(SubmissionMapping.ToResponse(stored));
+            return NonceTaken(other);
         }
 
         var manifest = suites.Find(document.Suite.Id)!;
@@ -107,11 +122,16 @@ public static class SubmissionsApi
         }
         catch (DbUpdateException)
         {
-            // The same bytes arrived concurrently and the primary key refused the second row.
+            // A concurrent request stored first: the same bytes (primary key) or the same nonce (unique per key).
             db.ChangeTracker.Clear();
             if (await Load(db, id, cancellationToken) is { } raced)
             {
                 return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
+            }
+
+            if (await StoredWithNonce(db, key.KeyId, document.Nonce, cancellationToken) is { } racedNonce)
+            {
+                return NonceTaken(racedNonce);
             }
 
             throw;
@@ -150,6 +170,18 @@ public static class SubmissionsApi
             .Include(s => s.Runtimes).ThenInclude(r => r.Categories)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    private static Task<string?> StoredWithNonce(NearNativeDbContext db, string keyId, string nonce, CancellationToken cancellationToken) =>
+        db.Submissions.AsNoTracking()
+            .Where(s => s.KeyId == keyId && s.Nonce == nonce)
+            .Select(s => s.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static ConflictProblem NonceTaken(string storedId) =>
+        new ConflictProblem(
+            $"This key already signed a submission with this nonce, stored as {storedId}, with other bytes. " +
+            "A run is stored once; a new run has a new nonce.")
+            .Naming("submissionId", storedId);
 
     private static NotFoundProblem NotFound(string id) => new($"No submission with id '{id}'.");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,16 @@ public abstract class ApiFixture : IAsyncLifetime
         _factory = new NearNativeApiFactory(settings);
 
         // Starting the server applies the migrations.
-        _ = _factory.Server;
+        if (OverRealHttp)
+        {
+            _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
+
         await AfterStartAsync();
     }
 
@@ -56,6 +66,9 @@ public abstract class ApiFixture : IAsyncLifetime
         await db.Submissions.CountAsync(),
         await db.RuntimeResults.CountAsync(),
         await db.WorkloadResults.CountAsync()));
+
+    /// <summary>Kestrel on 127.0.0.1 and clients that talk to it over TCP, instead of the in-memory test server.</summary>
+    protected virtual bool OverRealHttp => false;
 
     protected abstract Task<IReadOnlyDictionary<string, string?>> PrepareDatabaseAsync();
 

@@ -8,7 +8,7 @@ namespace NearNative.Api.Tests.Fixtures;
 /// The application on a real PostgreSQL: a fresh database per test run on the server named by
 /// <c>NEARNATIVE_TEST_POSTGRES</c>, dropped at the end, emptied between tests by Respawn.
 /// </summary>
-public sealed class PostgresFixture : ApiFixture
+public class PostgresFixture : ApiFixture
 {
     public const string EnvironmentVariable = "NEARNATIVE_TEST_POSTGRES";
 
@@ -77,4 +77,16 @@ public sealed class PostgresFixture : ApiFixture
 public sealed class OnPostgres : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>The application on a real PostgreSQL behind Kestrel on 127.0.0.1, for what only real HTTP shows: concurrency, chunked bodies.</summary>
+public sealed class PostgresOverHttpFixture : PostgresFixture
+{
+    protected override bool OverRealHttp => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnPostgresOverHttp : ICollectionFixture<PostgresOverHttpFixture>
+{
+    public const string Name = "PostgreSQL over HTTP";
 }

@@ -32,18 +32,19 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         string[] Responses(string path, string method) =>
             [.. paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(p => p.Name).Order()];
 
-        Assert.Equal(["201", "200", "400", "401", "413", "429"], Responses("/api/v1/submissions", "post").OrderBy(s => s != "201"));
+        Assert.Equal(["201", "200", "400", "401", "403", "409", "413", "429"], Responses("/api/v1/submissions", "post").OrderBy(s => s != "201"));
         Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}", "get"));
         Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}/document", "get"));
-        Assert.Equal(["200", "201", "400", "401", "429"], Responses("/api/v1/keys", "post"));
+        Assert.Equal(["200", "201", "400", "401", "413", "429"], Responses("/api/v1/keys", "post"));
         Assert.Equal(["200", "404"], Responses("/api/v1/keys/{keyId}", "get"));
-        Assert.Equal(["200", "400", "401", "404", "429"], Responses("/api/v1/keys/{keyId}/revoke", "post"));
+        Assert.Equal(["200", "201", "400", "401", "404", "409", "413", "429"], Responses("/api/v1/keys/{keyId}/rotate", "post"));
+        Assert.Equal(["200", "400", "401", "404", "413", "429"], Responses("/api/v1/keys/{keyId}/revoke", "post"));
         Assert.Equal(["200", "400", "404"], Responses("/api/v1/leaderboard", "get"));
         Assert.Equal(["200", "400", "404"], Responses("/api/v1/cpus", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.svg", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.json", "get"));
         Assert.Equal(["200", "503"], Responses("/health", "get"));
-        Assert.Equal(11, paths.EnumerateObject().Count());
+        Assert.Equal(12, paths.EnumerateObject().Count());
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
     {
         var key = SigningHelpers.CreateKey();
         var impostor = SigningHelpers.CreateKey();
-        var request = new RegisterKeyRequest(
+        var request = new KeyRegistrationRequest(
             Convert.ToBase64String(Ed25519Keys.RawPublicKey(key)),
             Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(impostor)));
 
@@ -60,7 +60,7 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task AMalformedRegistrationIsAValidationProblem()
     {
-        using var response = await Client.PostAsJsonAsync("/api/v1/keys", new RegisterKeyRequest("not base64!", null));
+        using var response = await Client.PostAsJsonAsync("/api/v1/keys", new KeyRegistrationRequest("not base64!", null));
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Contains("publicKey", errors.Keys);

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using NearNative.Api.Keys;
 using NearNative.Domain.Results;
 using NearNative.Domain.Signing;
 using NSec.Cryptography;
@@ -11,8 +10,7 @@ public static class SigningHelpers
 {
     public static Key CreateKey() => Ed25519Keys.Create();
 
-    public static RegisterKeyRequest RegistrationFor(Key key) =>
-        new(Convert.ToBase64String(Ed25519Keys.RawPublicKey(key)), Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(key)));
+    public static KeyRegistrationRequest RegistrationFor(Key key, string? displayName = null) => KeyRegistrationRequest.For(key, displayName);
 
     public static SignedEnvelope CreateSignedEnvelope(Key key, ResultDocument document) => EnvelopeSigner.Sign(key, document);
 

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using NearNative.Api.Submissions;
+using NearNative.Api.Tests.Fixtures;
+using NearNative.Api.Tests.Support;
+using NearNative.Domain.Signing;
+
+namespace NearNative.Api.Tests.Submissions;
+
+/// <summary>What only a real server shows: concurrent connections racing to store, and bodies sent in chunks.</summary>
+[Collection(OnPostgresOverHttp.Name)]
+public sealed class RealHttpIngestTests(PostgresOverHttpFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task TheClientTalksToKestrelOverLoopback()
+    {
+        Assert.Equal(IPAddress.Loopback.ToString(), Client.BaseAddress?.Host);
+        Assert.NotEqual(80, Client.BaseAddress?.Port);
+        using var response = await Client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSameSignedBodyPostedTwentyTimesAtOnceStoresOneRow()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var body = JsonSerializer.SerializeToUtf8Bytes(SigningHelpers.CreateSignedEnvelope(key, key.Document().Build()), JsonSerializerOptions.Web);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await Client.PostAsync("/api/v1/submissions", content);
+            return (response.StatusCode, (await response.Content.ReadFromJsonAsync<SubmissionResponse>())?.Id);
+        }));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Single(responses.Select(r => r.Id).Distinct());
+        var counts = await Fixture.CountRowsAsync();
+        Assert.Equal(1, counts.Submissions);
+        Assert.Equal(2, counts.Runtimes);
+    }
+
+    [Fact]
+    public async Task AChunkedSubmissionOverTheCapIsRefusedWith413AndStoresNothing()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var huge = new SignedEnvelope(Convert.ToBase64String(new byte[3 * 1024 * 1024]), Convert.ToBase64String(new byte[Ed25519Keys.SignatureLength]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions")
+        {
+            Content = new ChunkedContent(JsonSerializer.SerializeToUtf8Bytes(huge, JsonSerializerOptions.Web)),
+            Headers = { TransferEncodingChunked = true },
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal((1, 0), ((await Fixture.CountRowsAsync()).Keys, (await Fixture.CountRowsAsync()).Submissions));
+    }
+
+    [Fact]
+    public async Task AChunkedSubmissionUnderTheCapIsStored()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var body = JsonSerializer.SerializeToUtf8Bytes(SigningHelpers.CreateSignedEnvelope(key, key.Document().Build()), JsonSerializerOptions.Web);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions")
+        {
+            Content = new ChunkedContent(body),
+            Headers = { TransferEncodingChunked = true },
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
+    }
+
+    [Fact]
+    public async Task AChunkedKeyRegistrationOverItsCapIsRefusedWith413()
+    {
+        var padded = Encoding.UTF8.GetBytes($$"""{"publicKey":"{{new string('A', 40 * 1024)}}","proof":"x"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/keys")
+        {
+            Content = new ChunkedContent(padded),
+            Headers = { TransferEncodingChunked = true },
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, (await Fixture.CountRowsAsync()).Keys);
+    }
+}
