@@ -45,19 +45,31 @@ public sealed class ServerClient : IDisposable
 
     public Uri Server { get; }
 
-    /// <summary>Registers the key's public half with proof that we hold the private half.</summary>
-    public async Task RegisterKeyAsync(Key key, CancellationToken cancellationToken)
+    /// <summary>Registers the key's public half with proof that we hold the private half (and chose the display name).</summary>
+    public async Task RegisterKeyAsync(Key key, string? displayName, CancellationToken cancellationToken)
     {
-        var body = new KeyRegistrationRequest(
-            Convert.ToBase64String(Ed25519Keys.RawPublicKey(key)),
-            Convert.ToBase64String(Ed25519Keys.SignKeyRegistration(key)));
-        using var response = await SendAsync(new Uri("api/v1/keys", UriKind.Relative), body, cancellationToken);
+        using var response = await SendAsync(new Uri("api/v1/keys", UriKind.Relative), KeyRegistrationRequest.For(key, displayName), cancellationToken);
         await EnsureAcceptedAsync(response, "the key registration", cancellationToken);
+    }
+
+    /// <summary>Hands the old key's place on the server over to the new key; sending it again is harmless.</summary>
+    public async Task RotateKeyAsync(Key oldKey, Key newKey, CancellationToken cancellationToken)
+    {
+        var path = new Uri($"api/v1/keys/{Ed25519Keys.KeyIdOf(oldKey)}/rotate", UriKind.Relative);
+        using var response = await SendAsync(path, KeyRotationRequest.For(oldKey, newKey), cancellationToken);
+        await EnsureAcceptedAsync(response, "the key rotation", cancellationToken);
     }
 
     public async Task<SubmissionReceipt> SubmitAsync(SignedEnvelope envelope, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(new Uri("api/v1/submissions", UriKind.Relative), envelope, cancellationToken);
+
+        // The run's nonce is already stored by this key, from an earlier signing of the same file: that is the answer.
+        if (response.StatusCode == HttpStatusCode.Conflict && await StoredSubmissionIdAsync(response, cancellationToken) is { } storedId)
+        {
+            return new SubmissionReceipt(storedId, new Uri(Server, $"api/v1/submissions/{storedId}"), AlreadyStored: true);
+        }
+
         await EnsureAcceptedAsync(response, "the submission", cancellationToken);
 
         // The id is the SHA-256 of the signed bytes; the server's answer should say the same.
@@ -80,6 +92,24 @@ public sealed class ServerClient : IDisposable
             ? new Uri(Server, location)
             : new Uri(Server, $"api/v1/submissions/{id}");
         return new SubmissionReceipt(id, url, response.StatusCode == HttpStatusCode.OK);
+    }
+
+    private static async Task<string?> StoredSubmissionIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return problem.RootElement.ValueKind == JsonValueKind.Object
+                && problem.RootElement.TryGetProperty("submissionId", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { Length: 64 } hex && hex.All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c))
+                ? hex
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public void Dispose()
@@ -122,6 +152,4 @@ public sealed class ServerClient : IDisposable
             ? new AgentException(ExitCodes.RuntimeError, $"the server failed {what} after retries: {problem}")
             : new AgentException(ExitCodes.SubmissionRefused, $"the server refused {what}: {problem}");
     }
-
-    private sealed record KeyRegistrationRequest(string PublicKey, string Proof);
 }

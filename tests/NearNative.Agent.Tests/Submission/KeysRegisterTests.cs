@@ -31,6 +31,21 @@ public sealed class KeysRegisterTests
     }
 
     [Fact]
+    public async Task ANameIsSentWithAProofThatCoversIt()
+    {
+        using var home = new TempDirectory();
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer().Then(HttpStatusCode.Created, "{}");
+
+        var result = await CliRun.InvokeAsync(home.Path, new HttpSettings(TimeSpan.FromMilliseconds(10), stub.CreateHandler), "keys", "register", "--server", Server, "--name", "Ada's <laptop>");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var body = JsonSerializer.Deserialize<KeyRegistrationRequest>(Assert.Single(stub.Requests).Body, JsonSerializerOptions.Web)!;
+        Assert.Equal("Ada's <laptop>", body.DisplayName);
+        Assert.True(Ed25519Keys.VerifyKeyRegistration(Convert.FromBase64String(body.PublicKey!), Convert.FromBase64String(body.Proof!), "Ada's <laptop>"));
+    }
+
+    [Fact]
     public async Task ARefusedRegistrationShowsTheServersReasonAndExits4()
     {
         using var home = new TempDirectory();

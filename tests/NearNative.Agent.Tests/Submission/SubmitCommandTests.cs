@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Tests.Support;
@@ -40,21 +39,56 @@ public sealed class SubmitCommandTests
     }
 
     [Fact]
-    public async Task SubmittingTheSameFileTwiceSignsTheSameBytes()
+    public async Task SubmittingSignsTheRunsNonceWithTheCurrentTime()
     {
         using var home = new TempDirectory();
         var file = SampleDocuments.WriteTo(home.Path);
         await CliRun.InvokeAsync(home.Path, "keys", "init");
-        var stub = new StubServer().Then(HttpStatusCode.Created, "{}").Then(HttpStatusCode.OK, "{}");
+        var stub = new StubServer().Then(HttpStatusCode.Created, "{}");
+        var before = DateTimeOffset.UtcNow;
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var signed = SignedDocument(stub.Requests.Single().Body);
+        Assert.Equal(SampleDocuments.Unsigned().Nonce, signed.Nonce);
+        Assert.InRange(signed.CreatedAt, before, DateTimeOffset.UtcNow);
+        Assert.NotEqual(SampleDocuments.Unsigned().CreatedAt, signed.CreatedAt);
+    }
+
+    [Fact]
+    public async Task SubmittingTheSameFileTwiceKeepsItsNonceAndReportsTheStoredSubmission()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var storedId = new string('5', 64);
+        var stub = new StubServer()
+            .Then(HttpStatusCode.Created, $$"""{"id":"{{storedId}}"}""")
+            .Then(HttpStatusCode.Conflict, $$"""{"title":"Conflict","status":409,"detail":"stored as {{storedId}}","submissionId":"{{storedId}}"}""");
 
         var first = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
         var second = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.ExitCode, second.ExitCode));
-        Assert.Single(stub.Requests.Select(r => r.Body).Distinct());
-        var documentBytes = Convert.FromBase64String(JsonSerializer.Deserialize<SignedEnvelope>(stub.Requests.First().Body, JsonSerializerOptions.Web)!.Document);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(documentBytes)), first.Out.Split('\n')[0]);
+        Assert.Single(stub.Requests.Select(r => SignedDocument(r.Body).Nonce).Distinct());
+        Assert.Equal([storedId, Server + "api/v1/submissions/" + storedId], second.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("already", second.Error, StringComparison.Ordinal);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AConflictThatNamesNoSubmissionIsARefusal()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer().Then(HttpStatusCode.Conflict, """{"title":"Conflict","detail":"something else"}""");
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.SubmissionRefused, result.ExitCode);
+        Assert.Contains("something else", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,4 +156,7 @@ public sealed class SubmitCommandTests
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(name, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
+
+    private static ResultDocument SignedDocument(string envelopeJson) =>
+        ResultJson.Deserialize(Convert.FromBase64String(JsonSerializer.Deserialize<SignedEnvelope>(envelopeJson, JsonSerializerOptions.Web)!.Document));
 }
