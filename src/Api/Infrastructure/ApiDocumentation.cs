@@ -20,6 +20,9 @@ public static class ApiDocumentation
 
             // The handlers' and contracts' doc comments are the parameter and field descriptions.
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "NearNative.Api.xml"), includeControllerXmlComments: true);
+
+            // Request bodies shared with the agent (envelope, key registration, rotation) are Domain types.
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "NearNative.Domain.xml"));
         });
         return builder;
     }
