@@ -22,10 +22,10 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
         if (bad.InnerException is JsonException json)
         {
             var (field, message) = JsonErrors.Describe(json);
-            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
             {
                 Status = bad.StatusCode,
-                Detail = $"The request body is not valid JSON of the expected shape at '{field}': {message}",
+                Detail = "The request body is not valid JSON of the expected shape" + JsonErrors.AtField(field, message),
             };
         }
 

@@ -61,7 +61,7 @@ public static class SubmissionsApi
         {
             var (field, message) = JsonErrors.Describe(e);
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["document"] = [$"Not a result document: '{field}': {message}"] },
+                new Dictionary<string, string[]> { ["document"] = ["Not a result document" + JsonErrors.AtField(field, message)] },
                 detail: "The document bytes are not a result document of schema " + ResultDocument.CurrentSchema + ".");
         }
 

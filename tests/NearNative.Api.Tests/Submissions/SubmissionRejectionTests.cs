@@ -114,6 +114,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : ApiTest(
 
         var errors = await response.AssertValidationProblemAsync();
         Assert.Equal(["document"], errors.Keys);
+        Assert.Contains("Missing required fields: 'keyId'", Assert.Single(errors["document"]), StringComparison.Ordinal);
         await AssertNothingStoredAsync();
     }
 
