@@ -37,6 +37,19 @@ public sealed class SuiteContentTests
     }
 
     [Fact]
+    public void OnlyFilerwAtFullSizeWritesTooMuchForADefaultRunAndEveryCategoryKeepsAWorkloadInTheGeomeans()
+    {
+        // filerw rewrites a 16 MiB file 40 times per process: a warm-up and three rounds of native and one
+        // runtime write 5 GiB, above the default cap. It is opt-in; I/O keeps smallfiles in the overall figure.
+        var full = Suite.Manifest.SpecsFor(SuiteManifest.FullSize);
+        Assert.Equal(["filerw"], full.Where(w => w.OptIn).Select(w => w.Id));
+        Assert.DoesNotContain(Suite.Manifest.SpecsFor(SuiteManifest.QuickSize), w => w.OptIn);
+        Assert.Equal(
+            ["branchy", "compute", "io", "memory", "realistic"],
+            full.Where(w => w is { IsStartup: false, OptIn: false }).Select(w => w.Category).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EveryWorkloadHasAScalarBuildAndTheHeavyStartupOneAPreinitialisedTwin()
     {
         Assert.All(Suite.Manifest.Workloads, w => Assert.Contains(LoadedSuite.WasmMvpArtifact, w.Artifacts.Keys));
