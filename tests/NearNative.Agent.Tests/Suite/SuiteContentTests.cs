@@ -16,7 +16,7 @@ public sealed class SuiteContentTests
         var data = new TheoryData<string, string>();
         foreach (var workload in Suite.Manifest.Workloads)
         {
-            foreach (var kind in workload.Artifacts.Keys.Where(k => k != LoadedSuite.NativeArtifact))
+            foreach (var kind in workload.Artifacts.Keys.Where(k => !LoadedSuite.IsNativeKind(k)))
             {
                 data.Add(workload.Id, kind);
             }
