@@ -44,8 +44,8 @@ public static class KeysApi
             return TypedResults.Ok(existing);
         }
 
-        var key = new ApiKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
-        db.ApiKeys.Add(key);
+        var key = new SigningKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
+        db.SigningKeys.Add(key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +80,7 @@ public static class KeysApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (key is null)
         {
             return new NotFoundProblem($"No key with id '{keyId}' is registered.");
@@ -102,10 +102,10 @@ public static class KeysApi
 
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         return key is null ? null : ToResponse(key);
     }
 
-    private static KeyResponse ToResponse(ApiKey key) =>
+    private static KeyResponse ToResponse(SigningKey key) =>
         new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.RegisteredAt, key.RevokedAt);
 }

@@ -42,7 +42,7 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         await ResetDatabaseAsync();
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, default);
+        await cache.EvictByTagAsync(LeaderboardApi.EverythingTag, default);
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)
@@ -52,7 +52,7 @@ public abstract class ApiFixture : IAsyncLifetime
     }
 
     public Task<RowCounts> CountRowsAsync() => WithDatabaseAsync(async db => new RowCounts(
-        await db.ApiKeys.CountAsync(),
+        await db.SigningKeys.CountAsync(),
         await db.Submissions.CountAsync(),
         await db.RuntimeResults.CountAsync(),
         await db.WorkloadResults.CountAsync()));
