@@ -91,13 +91,19 @@ public static class KeysApi
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }
 
+        return TypedResults.Ok(await RevokeAsync(key, db, clock, cancellationToken));
+    }
+
+    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time) and saves.</summary>
+    public static async Task<KeyResponse> RevokeAsync(SigningKey key, NearNativeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.UtcNowForStorage();
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(ToResponse(key));
+        return ToResponse(key);
     }
 
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)

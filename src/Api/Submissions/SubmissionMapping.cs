@@ -19,10 +19,11 @@ public static class SubmissionMapping
         IReadOnlyList<RuntimeAnalysis> analyses,
         DateTimeOffset receivedAt)
     {
-        var reason = Plausibility.QuarantineReason(analyses);
         var instanceStarts = InstanceStartFigures.Of(document.InstanceStarts);
         double? NativeUs(string method) => instanceStarts.FirstOrDefault(f => f.Runtime == RuntimeInfo.NativeId && f.Method == method)?.MedianUs.Value;
         var cpu = document.Machine.Cpu;
+        List<RuntimeResult> runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position, InHost(instanceStarts, a.Runtime.Id)))];
+        var reason = Plausibility.QuarantineReason(runtimes);
         return new Submission
         {
             Id = id,
@@ -43,7 +44,7 @@ public static class SubmissionMapping
             QuarantineReason = reason,
             Document = documentBytes,
             Signature = signature,
-            Runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position, InHost(instanceStarts, a.Runtime.Id)))],
+            Runtimes = runtimes,
             NativeForkExecUs = NativeUs(InstanceStart.ForkExec),
             NativePosixSpawnUs = NativeUs(InstanceStart.PosixSpawn),
             NativeNamespacedUs = NativeUs(InstanceStart.Namespaced),
