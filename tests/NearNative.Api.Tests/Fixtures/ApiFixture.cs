@@ -51,6 +51,12 @@ public abstract class ApiFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<NearNativeDbContext>());
     }
 
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
     public Task<RowCounts> CountRowsAsync() => WithDatabaseAsync(async db => new RowCounts(
         await db.SigningKeys.CountAsync(),
         await db.Submissions.CountAsync(),

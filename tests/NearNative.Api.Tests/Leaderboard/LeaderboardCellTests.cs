@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NearNative.Api.Administration;
 using NearNative.Api.Data;
 using NearNative.Api.Leaderboard;
@@ -47,6 +48,41 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
 
         Assert.Equal((2, 1.5), await ExecutionCellAsync());
         Assert.Equal(1.5, (await WasmtimeRowAsync()).Value, Tolerance);
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissionsToOneCellAreAllCounted()
+    {
+        // Each transaction recomputes the cell from what it can see; the group's lock makes the last one see all.
+        var key = await Client.RegisterNewKeyAsync();
+        var documents = Enumerable.Range(0, 8).Select(i => key.Document().OnMachine($"m{i}").WithRatio("wasmtime", 1.2 + (0.1 * i)).Build()).ToList();
+
+        var responses = await Task.WhenAll(documents.Select(d => Client.SubmitAsync(key, d)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal((8, 1.55), await ExecutionCellAsync());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task ADatabaseWithSubmissionsButNoCellsIsBackfilled()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a").WithRatio("wasmtime", 1.2));
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithRatio("wasmtime", 1.8));
+        var maintained = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking().OrderBy(c => c.Metric).ThenBy(c => c.RuntimeSlug).ToListAsync());
+        await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.ExecuteDeleteAsync());
+
+        await Fixture.WithServicesAsync(services => services.GetRequiredService<CellMaintenance>().BackfillAsync(default));
+
+        var backfilled = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking().OrderBy(c => c.Metric).ThenBy(c => c.RuntimeSlug).ToListAsync());
+        Assert.NotEmpty(maintained);
+        Assert.Equal(
+            maintained.Select(c => (c.Metric, c.RuntimeSlug, c.Machines, c.Figure)),
+            backfilled.Select(c => (c.Metric, c.RuntimeSlug, c.Machines, c.Figure)));
     }
 
     [Fact]
