@@ -80,12 +80,7 @@ public static class AdminApi
         CancellationToken cancellationToken)
     {
         var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
-        if (key is null)
-        {
-            return new NotFoundProblem($"No key with id '{keyId}' is registered.");
-        }
-
-        return TypedResults.Ok(await KeysApi.RevokeAsync(key, db, clock, cancellationToken));
+        return key is null ? KeysApi.NotRegistered(keyId) : TypedResults.Ok(await KeysApi.RevokeAsync(key, db, clock, cancellationToken));
     }
 
     /// <summary>Rewrites a runtime's cells on one CPU key from the stored submissions, e.g. after a repair by hand.</summary>

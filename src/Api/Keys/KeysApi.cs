@@ -94,6 +94,8 @@ public static class KeysApi
         return TypedResults.Ok(await RevokeAsync(key, db, clock, cancellationToken));
     }
 
+    public static NotFoundProblem NotRegistered(string keyId) => new($"No key with id '{keyId}' is registered.");
+
     /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time) and saves.</summary>
     public static async Task<KeyResponse> RevokeAsync(SigningKey key, NearNativeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
