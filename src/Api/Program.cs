@@ -1,3 +1,4 @@
+using NearNative.Api.Administration;
 using NearNative.Api.Badges;
 using NearNative.Api.Cpus;
 using NearNative.Api.Health;
@@ -20,10 +21,12 @@ builder.AddHealth();
 builder.AddKeys();
 builder.AddSubmissions();
 builder.AddLeaderboard();
+builder.AddAdministration();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseAdministration();
 app.UseRequestSizeLimits();
 app.UseRateLimiter();
 app.UseOutputCache();
@@ -35,6 +38,7 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapBadges();
 app.MapHealth();
+app.MapAdministration();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -43,7 +43,7 @@ public sealed class NotFoundProblem(string detail)
         Describe(builder, StatusCodes.Status404NotFound);
 }
 
-/// <summary>403: the key is known and the signature verifies, but the key may no longer sign this.</summary>
+/// <summary>403: the key is known and the signature verifies, but the key signs nothing new any more (revoked or retired).</summary>
 public sealed class ForbiddenProblem(string detail)
     : ProblemResult(StatusCodes.Status403Forbidden, "Forbidden", detail), IEndpointMetadataProvider
 {
@@ -55,12 +55,17 @@ public sealed class ForbiddenProblem(string detail)
 public sealed class ConflictProblem(string detail)
     : ProblemResult(StatusCodes.Status409Conflict, "Conflict", detail), IEndpointMetadataProvider
 {
-    public ConflictProblem Naming(string extension, string value)
-    {
-        Value.Extensions[extension] = value;
-        return this;
-    }
-
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Describe(builder, StatusCodes.Status409Conflict);
+}
+
+public static class ProblemResultExtensions
+{
+    /// <summary>The problem with an extension member naming what its detail refers to, so a client need not parse the sentence.</summary>
+    public static TProblem Naming<TProblem>(this TProblem problem, string extension, string value)
+        where TProblem : ProblemResult
+    {
+        problem.Value.Extensions[extension] = value;
+        return problem;
+    }
 }

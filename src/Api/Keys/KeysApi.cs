@@ -48,7 +48,7 @@ public static class KeysApi
         }
 
         var keyId = KeyId.For(publicKey);
-        if (await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken) is { } existing)
+        if (await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken) is { } existing)
         {
             if (request.DisplayName is { } name && name != existing.DisplayName)
             {
@@ -59,7 +59,7 @@ public static class KeysApi
             return TypedResults.Ok(ToResponse(existing));
         }
 
-        var key = new ApiKey
+        var key = new SigningKey
         {
             KeyId = keyId,
             PublicKey = publicKey,
@@ -67,7 +67,7 @@ public static class KeysApi
             DisplayName = request.DisplayName,
             ContributorId = keyId,
         };
-        db.ApiKeys.Add(key);
+        db.SigningKeys.Add(key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -93,7 +93,7 @@ public static class KeysApi
         CancellationToken cancellationToken) =>
         await Find(db, keyId, cancellationToken) is { } key
             ? TypedResults.Ok(key)
-            : UnknownKey(keyId);
+            : NotRegistered(keyId);
 
     /// <summary>
     /// Hands the key's place over to a new key that has never been registered: the old key signs the
@@ -108,10 +108,10 @@ public static class KeysApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var old = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var old = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (old is null)
         {
-            return UnknownKey(keyId);
+            return NotRegistered(keyId);
         }
 
         var newPublicKey = Base64.TryDecode(request.NewPublicKey)!;
@@ -137,7 +137,7 @@ public static class KeysApi
             return settled;
         }
 
-        var newKey = new ApiKey
+        var newKey = new SigningKey
         {
             KeyId = newKeyId,
             PublicKey = newPublicKey,
@@ -150,11 +150,11 @@ public static class KeysApi
         // in service, so of two rotations racing from one key exactly one wins.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            db.ApiKeys.Add(newKey);
+            db.SigningKeys.Add(newKey);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                var retired = await db.ApiKeys
+                var retired = await db.SigningKeys
                     .Where(k => k.KeyId == keyId && k.RetiredAt == null && k.RevokedAt == null)
                     .ExecuteUpdateAsync(k => k.SetProperty(x => x.RetiredAt, newKey.RegisteredAt).SetProperty(x => x.ReplacedBy, newKeyId), cancellationToken);
                 if (retired == 1)
@@ -170,7 +170,7 @@ public static class KeysApi
         }
 
         db.ChangeTracker.Clear();
-        var now = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.KeyId == keyId, cancellationToken);
+        var now = await db.SigningKeys.AsNoTracking().SingleAsync(k => k.KeyId == keyId, cancellationToken);
         return await Settled(db, now, newKeyId, cancellationToken) ?? throw new InvalidOperationException("A rotation failed for no stored reason.");
     }
 
@@ -181,10 +181,10 @@ public static class KeysApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (key is null)
         {
-            return UnknownKey(keyId);
+            return NotRegistered(keyId);
         }
 
         if (!Ed25519Keys.VerifyKeyRevocation(key.PublicKey, Base64.TryDecode(request.Proof)))
@@ -192,13 +192,21 @@ public static class KeysApi
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }
 
+        return TypedResults.Ok(await RevokeAsync(key, db, clock, cancellationToken));
+    }
+
+    public static NotFoundProblem NotRegistered(string keyId) => new($"No key with id '{keyId}' is registered.");
+
+    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time) and saves.</summary>
+    public static async Task<KeyResponse> RevokeAsync(SigningKey key, NearNativeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.UtcNowForStorage();
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(ToResponse(key));
+        return ToResponse(key);
     }
 
     /// <summary>
@@ -206,7 +214,7 @@ public static class KeysApi
     /// stored, a conflict when the old key cannot hand over or the new key is taken; null when it may proceed.
     /// </summary>
     private static async Task<Results<Created<KeyResponse>, Ok<KeyResponse>, ValidationProblem, NotFoundProblem, UnauthorizedProblem, ConflictProblem>?> Settled(
-        NearNativeDbContext db, ApiKey old, string newKeyId, CancellationToken cancellationToken)
+        NearNativeDbContext db, SigningKey old, string newKeyId, CancellationToken cancellationToken)
     {
         if (old.ReplacedBy == newKeyId && await Find(db, newKeyId, cancellationToken) is { } done)
         {
@@ -224,7 +232,7 @@ public static class KeysApi
                 .Naming("replacedBy", successor);
         }
 
-        if (await db.ApiKeys.AnyAsync(k => k.KeyId == newKeyId, cancellationToken))
+        if (await db.SigningKeys.AnyAsync(k => k.KeyId == newKeyId, cancellationToken))
         {
             return new ConflictProblem($"Key {newKeyId} is already registered; rotate to a key that has never been registered.");
         }
@@ -232,14 +240,12 @@ public static class KeysApi
         return null;
     }
 
-    private static NotFoundProblem UnknownKey(string keyId) => new($"No key with id '{keyId}' is registered.");
-
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         return key is null ? null : ToResponse(key);
     }
 
-    private static KeyResponse ToResponse(ApiKey key) =>
+    private static KeyResponse ToResponse(SigningKey key) =>
         new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.DisplayName, key.ContributorId, key.RegisteredAt, key.RevokedAt, key.RetiredAt, key.ReplacedBy);
 }

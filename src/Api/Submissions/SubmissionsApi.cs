@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
@@ -45,7 +44,7 @@ public static class SubmissionsApi
         NearNativeDbContext db,
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
-        IOutputCacheStore cache,
+        CellMaintenance cells,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -67,16 +66,11 @@ public static class SubmissionsApi
 
         // Authenticate before judging the content: unsigned junk learns nothing about the schema.
         var key = KeyId.IsWellFormed(document.KeyId)
-            ? await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
+            ? await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
             : null;
         if (key is null)
         {
             return new UnauthorizedProblem("The document's keyId is not a registered key.");
-        }
-
-        if (key.RevokedAt is not null)
-        {
-            return new UnauthorizedProblem("The document's key has been revoked.");
         }
 
         if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
@@ -85,17 +79,16 @@ public static class SubmissionsApi
         }
 
         // The same signed bytes again are the stored submission, whatever has happened since (a rotation, a
-        // window that has passed, a rule tightened): the answer to a retry never changes.
+        // revocation, a window that has passed, a rule tightened): the answer to a retry never changes.
         var id = Convert.ToHexStringLower(SHA256.HashData(documentBytes));
         if (await Load(db, id, cancellationToken) is { } stored)
         {
             return TypedResults.Ok(SubmissionMapping.ToResponse(stored));
         }
 
-        if (key.RetiredAt is { } retiredAt)
+        if (SignsNothingNew(key) is { } refused)
         {
-            return new ForbiddenProblem(
-                $"Key {key.KeyId} was replaced by key {key.ReplacedBy} at {retiredAt:O} and signs no new submissions; sign with the new key.");
+            return refused;
         }
 
         // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.
@@ -113,16 +106,38 @@ public static class SubmissionsApi
         var manifest = suites.Find(document.Suite.Id)!;
         var analyses = RunAnalysis.Analyze(document, manifest.SpecsFor(document.Suite.Size));
         var submission = SubmissionMapping.ToEntity(id, documentBytes, signature, document, analyses, clock.UtcNowForStorage());
+        var group = CellGroup.Of(submission);
+        var slugs = submission.Runtimes.Select(r => r.Slug).ToList();
 
-        // One SaveChanges is one transaction: the submission and all its results, or nothing.
-        db.Submissions.Add(submission);
+        // One transaction under the group's lock: the submission, all its results and the cells it changes, or nothing.
         try
         {
+            await using var transaction = await cells.BeginAsync(group, cancellationToken);
+            if (await Load(db, id, cancellationToken) is { } raced)
+            {
+                return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
+            }
+
+            var inputs = await cells.LoadAsync(group, slugs, cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, inputs) is { } reason)
+            {
+                submission.Status = SubmissionStatus.Quarantined;
+                submission.QuarantineReason = reason;
+            }
+
+            db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted)
+            {
+                await cells.ReplaceAsync(group, slugs, [.. inputs, CellInput.Of(submission)], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // A concurrent request stored first: the same bytes (primary key) or the same nonce (unique per key).
+            // A concurrent request stored first: the same bytes (primary key) or the same nonce with other bytes,
+            // which may belong to another group and so another lock (unique per key).
             db.ChangeTracker.Clear();
             if (await Load(db, id, cancellationToken) is { } raced)
             {
@@ -137,7 +152,11 @@ public static class SubmissionsApi
             throw;
         }
 
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
+        if (submission.Status == SubmissionStatus.Accepted)
+        {
+            await cells.EvictAsync(slugs, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 
@@ -170,6 +189,20 @@ public static class SubmissionsApi
             .Include(s => s.Runtimes).ThenInclude(r => r.Categories)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    /// <summary>
+    /// A revoked key (by its holder or an administrator) and a key retired by rotation sign no new submission,
+    /// whatever the document's createdAt says; revocation is named first since it also covers a retired key.
+    /// </summary>
+    private static ForbiddenProblem? SignsNothingNew(SigningKey key) => key switch
+    {
+        { RevokedAt: { } revokedAt } => new ForbiddenProblem(
+            $"Key {key.KeyId} was revoked at {revokedAt:O}: the server accepts no new submission signed with it. Register a new key and sign again."),
+        { RetiredAt: { } retiredAt } => new ForbiddenProblem(
+            $"Key {key.KeyId} was replaced by key {key.ReplacedBy} at {retiredAt:O} and signs no new submissions; sign with the new key.")
+            .Naming("replacedBy", key.ReplacedBy!),
+        _ => null,
+    };
 
     private static Task<string?> StoredWithNonce(NearNativeDbContext db, string keyId, string nonce, CancellationToken cancellationToken) =>
         db.Submissions.AsNoTracking()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using NearNative.Agent.Machine;
 using NearNative.Agent.Submission;
 using NearNative.Agent.Tests.Support;
 using NearNative.Domain.Signing;
@@ -18,6 +19,7 @@ public sealed class KeysRotateTests
         using var home = new TempDirectory();
         var oldKeyId = (await CliRun.InvokeAsync(home.Path, "keys", "init")).Out.Trim();
         var oldPublicKey = PublicKeyIn(home.File(KeyStore.FileName));
+        var salt = MachineSalt.GetOrCreate(home.Path);
         var stub = new StubServer().Then(HttpStatusCode.Created, "{}");
 
         var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "keys", "rotate", "--server", Server);
@@ -35,6 +37,9 @@ public sealed class KeysRotateTests
         Assert.Equal(oldPublicKey, PublicKeyIn(home.File(KeyStore.RetiredFileName)));
         Assert.False(File.Exists(home.File(KeyStore.NextFileName)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(home.File(KeyStore.RetiredFileName)));
+
+        // The machine keeps its id (and so its single vote on the server) under the new key.
+        Assert.Equal(salt, File.ReadAllBytes(home.File(MachineSalt.FileName)));
     }
 
     [Fact]

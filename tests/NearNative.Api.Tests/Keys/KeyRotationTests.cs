@@ -4,7 +4,6 @@ using NearNative.Api.Keys;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
 using NearNative.Domain.Signing;
-using NSec.Cryptography;
 
 namespace NearNative.Api.Tests.Keys;
 
@@ -22,7 +21,7 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
 
         var newKey = SigningHelpers.CreateKey();
 
-        using var response = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, newKey));
+        using var response = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, newKey));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal($"/api/v1/keys/{Ed25519Keys.KeyIdOf(newKey)}", response.Headers.Location?.OriginalString);
@@ -49,7 +48,7 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
         }
 
         var newKey = SigningHelpers.CreateKey();
-        using (var rotated = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, newKey)))
+        using (var rotated = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, newKey)))
         {
             Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
         }
@@ -70,9 +69,9 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var oldKey = await Client.RegisterNewKeyAsync();
         var request = KeyRotationRequest.For(oldKey, SigningHelpers.CreateKey());
-        using var first = await RotateAsync(oldKey, request);
+        using var first = await Client.RotateAsync(oldKey, request);
 
-        using var again = await RotateAsync(oldKey, request);
+        using var again = await Client.RotateAsync(oldKey, request);
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Equal(
@@ -94,7 +93,7 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
 
         foreach (var forged in new[] { announcedByImpostor, announcedForAnotherKey, newKeyNotHeld })
         {
-            using var response = await RotateAsync(oldKey, forged);
+            using var response = await Client.RotateAsync(oldKey, forged);
             await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         }
 
@@ -109,9 +108,9 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var oldKey = await Client.RegisterNewKeyAsync();
         var successor = SigningHelpers.CreateKey();
-        using var first = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, successor));
+        using var first = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, successor));
 
-        using var second = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, SigningHelpers.CreateKey()));
+        using var second = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, SigningHelpers.CreateKey()));
 
         var problem = await second.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(Ed25519Keys.KeyIdOf(successor), problem.Extensions["replacedBy"]?.ToString());
@@ -124,7 +123,7 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
         var oldKey = await Client.RegisterNewKeyAsync();
         var registered = await Client.RegisterNewKeyAsync();
 
-        using var response = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, registered));
+        using var response = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, registered));
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Null((await Client.GetOkAsync<KeyResponse>($"/api/v1/keys/{Ed25519Keys.KeyIdOf(oldKey)}")).RetiredAt);
@@ -135,14 +134,11 @@ public abstract class KeyRotationTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var oldKey = SigningHelpers.CreateKey();
 
-        using var response = await RotateAsync(oldKey, KeyRotationRequest.For(oldKey, SigningHelpers.CreateKey()));
+        using var response = await Client.RotateAsync(oldKey, KeyRotationRequest.For(oldKey, SigningHelpers.CreateKey()));
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, (await Fixture.CountRowsAsync()).Keys);
     }
-
-    private Task<HttpResponseMessage> RotateAsync(Key oldKey, KeyRotationRequest request) =>
-        Client.PostAsJsonAsync($"/api/v1/keys/{Ed25519Keys.KeyIdOf(oldKey)}/rotate", request);
 }
 
 [Collection(OnPostgres.Name)]

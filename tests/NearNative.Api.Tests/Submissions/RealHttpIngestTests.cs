@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NearNative.Api.Data;
+using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
@@ -42,6 +45,53 @@ public sealed class RealHttpIngestTests(PostgresOverHttpFixture fixture) : ApiTe
         var counts = await Fixture.CountRowsAsync();
         Assert.Equal(1, counts.Submissions);
         Assert.Equal(2, counts.Runtimes);
+        var cell = await ExecutionCellsAsync();
+        Assert.Equal([(1, 1)], cell.Select(c => (c.Machines, c.Submissions)));
+    }
+
+    [Fact]
+    public async Task TheSameNonceWithOtherBytesOnTenCpusAtOnceStoresOneRowAndAnswersTheRestWithItsId()
+    {
+        // Each document is for another CPU key, so each holds another cell group's lock: only the unique index on
+        // key and nonce can decide the race.
+        var key = await Client.RegisterNewKeyAsync();
+        var bodies = Enumerable.Range(0, 10).Select(i => JsonSerializer.SerializeToUtf8Bytes(
+            SigningHelpers.CreateSignedEnvelope(key, key.Document()
+                .WithNonce("run-raced-0123456789")
+                .WithCpu("GenuineIntel", $"Intel(R) Xeon(R) Gold {6200 + i} CPU @ 2.50GHz")
+                .Build()),
+            JsonSerializerOptions.Web)).ToList();
+
+        var responses = await Task.WhenAll(bodies.Select(async body =>
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await Client.PostAsync("/api/v1/submissions", content);
+            return response.StatusCode == HttpStatusCode.Created
+                ? (response.StatusCode, (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!.Id)
+                : (response.StatusCode, (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Extensions["submissionId"]?.ToString());
+        }));
+
+        var stored = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created).Item2;
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict && r.Item2 == stored));
+        Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
+        Assert.Equal([(1, 1)], (await ExecutionCellsAsync()).Select(c => (c.Machines, c.Submissions)));
+    }
+
+    [Fact]
+    public async Task AnAdministratorsEndpointRefusesAChunkedBodyWithoutTheTokenBeforeReadingIt()
+    {
+        // Over the cap as well: unauthenticated, the answer is 401, not the 413 that reading it would give.
+        var padded = Encoding.UTF8.GetBytes($$"""{"reason":"{{new string('x', 40 * 1024)}}"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/submissions/{new string('0', 64)}/quarantine")
+        {
+            Content = new ChunkedContent(padded),
+            Headers = { TransferEncodingChunked = true },
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -93,4 +143,8 @@ public sealed class RealHttpIngestTests(PostgresOverHttpFixture fixture) : ApiTe
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(0, (await Fixture.CountRowsAsync()).Keys);
     }
+
+    private Task<List<LeaderboardCell>> ExecutionCellsAsync() => Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking()
+        .Where(c => c.Metric == LeaderboardMetric.Execution.Id && c.RuntimeSlug == "wasmtime")
+        .ToListAsync());
 }

@@ -29,4 +29,7 @@ public static class SigningHelpers
 
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, Key key, ResultDocument document) =>
         client.SubmitAsync(CreateSignedEnvelope(key, document));
+
+    public static Task<HttpResponseMessage> RotateAsync(this HttpClient client, Key oldKey, KeyRotationRequest request) =>
+        client.PostAsJsonAsync($"/api/v1/keys/{Ed25519Keys.KeyIdOf(oldKey)}/rotate", request);
 }

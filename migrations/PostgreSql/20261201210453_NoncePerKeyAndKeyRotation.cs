@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NearNative.Api.Migrations.Sqlite
+namespace NearNative.Api.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class NoncePerKeyAndKeyRotation : Migration
@@ -17,45 +18,55 @@ namespace NearNative.Api.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "nonce",
                 table: "submissions",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "contributor_id",
-                table: "api_keys",
-                type: "TEXT",
+                table: "signing_keys",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "display_name",
-                table: "api_keys",
-                type: "TEXT",
+                table: "signing_keys",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "replaced_by",
-                table: "api_keys",
-                type: "TEXT",
+                table: "signing_keys",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "retired_at",
-                table: "api_keys",
-                type: "INTEGER",
+                table: "signing_keys",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            // Each stored document carries its nonce.
+            // Each stored document carries its nonce. A row by row loop, because PostgreSQL cannot read a field of a
+            // document that holds \u0000 anywhere: such a row takes its own id (64 hex digits) as nonce.
             migrationBuilder.Sql("""
-                UPDATE submissions
-                SET nonce = COALESCE(
-                    CASE WHEN json_valid(CAST(document AS TEXT)) THEN substr(json_extract(CAST(document AS TEXT), '$.nonce'), 1, 64) END,
-                    id);
+                DO $$
+                DECLARE stored record;
+                BEGIN
+                    FOR stored IN SELECT id, document FROM submissions LOOP
+                        BEGIN
+                            UPDATE submissions
+                            SET nonce = COALESCE(left(convert_from(stored.document, 'UTF8')::json ->> 'nonce', 64), stored.id)
+                            WHERE id = stored.id;
+                        EXCEPTION WHEN others THEN
+                            UPDATE submissions SET nonce = stored.id WHERE id = stored.id;
+                        END;
+                    END LOOP;
+                END $$;
                 """);
 
             // Rows stored before nonces were unique per key: a nonce signed again with other bytes keeps it on the
@@ -66,7 +77,7 @@ namespace NearNative.Api.Migrations.Sqlite
                     SELECT 1 FROM submissions AS kept
                     WHERE kept.key_id = submissions.key_id AND kept.nonce = submissions.nonce AND kept.id < submissions.id);
                 """);
-            migrationBuilder.Sql("UPDATE api_keys SET contributor_id = key_id;");
+            migrationBuilder.Sql("UPDATE signing_keys SET contributor_id = key_id;");
 
             migrationBuilder.CreateIndex(
                 name: "ix_submissions_key_id_nonce",
@@ -75,8 +86,8 @@ namespace NearNative.Api.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_contributor_id",
-                table: "api_keys",
+                name: "ix_signing_keys_contributor_id",
+                table: "signing_keys",
                 column: "contributor_id");
         }
 
@@ -88,8 +99,8 @@ namespace NearNative.Api.Migrations.Sqlite
                 table: "submissions");
 
             migrationBuilder.DropIndex(
-                name: "ix_api_keys_contributor_id",
-                table: "api_keys");
+                name: "ix_signing_keys_contributor_id",
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "nonce",
@@ -97,19 +108,19 @@ namespace NearNative.Api.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "contributor_id",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "display_name",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "replaced_by",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "retired_at",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.CreateIndex(
                 name: "ix_submissions_key_id",

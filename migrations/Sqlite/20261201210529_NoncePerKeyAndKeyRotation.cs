@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NearNative.Api.Migrations.PostgreSql
+namespace NearNative.Api.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NoncePerKeyAndKeyRotation : Migration
@@ -18,55 +17,45 @@ namespace NearNative.Api.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "nonce",
                 table: "submissions",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "contributor_id",
-                table: "api_keys",
-                type: "character varying(32)",
+                table: "signing_keys",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "display_name",
-                table: "api_keys",
-                type: "character varying(64)",
+                table: "signing_keys",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "replaced_by",
-                table: "api_keys",
-                type: "character varying(32)",
+                table: "signing_keys",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "retired_at",
-                table: "api_keys",
-                type: "timestamp with time zone",
+                table: "signing_keys",
+                type: "INTEGER",
                 nullable: true);
 
-            // Each stored document carries its nonce. A row by row loop, because PostgreSQL cannot read a field of a
-            // document that holds \u0000 anywhere: such a row takes its own id (64 hex digits) as nonce.
+            // Each stored document carries its nonce.
             migrationBuilder.Sql("""
-                DO $$
-                DECLARE stored record;
-                BEGIN
-                    FOR stored IN SELECT id, document FROM submissions LOOP
-                        BEGIN
-                            UPDATE submissions
-                            SET nonce = COALESCE(left(convert_from(stored.document, 'UTF8')::json ->> 'nonce', 64), stored.id)
-                            WHERE id = stored.id;
-                        EXCEPTION WHEN others THEN
-                            UPDATE submissions SET nonce = stored.id WHERE id = stored.id;
-                        END;
-                    END LOOP;
-                END $$;
+                UPDATE submissions
+                SET nonce = COALESCE(
+                    CASE WHEN json_valid(CAST(document AS TEXT)) THEN substr(json_extract(CAST(document AS TEXT), '$.nonce'), 1, 64) END,
+                    id);
                 """);
 
             // Rows stored before nonces were unique per key: a nonce signed again with other bytes keeps it on the
@@ -77,7 +66,7 @@ namespace NearNative.Api.Migrations.PostgreSql
                     SELECT 1 FROM submissions AS kept
                     WHERE kept.key_id = submissions.key_id AND kept.nonce = submissions.nonce AND kept.id < submissions.id);
                 """);
-            migrationBuilder.Sql("UPDATE api_keys SET contributor_id = key_id;");
+            migrationBuilder.Sql("UPDATE signing_keys SET contributor_id = key_id;");
 
             migrationBuilder.CreateIndex(
                 name: "ix_submissions_key_id_nonce",
@@ -86,8 +75,8 @@ namespace NearNative.Api.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_contributor_id",
-                table: "api_keys",
+                name: "ix_signing_keys_contributor_id",
+                table: "signing_keys",
                 column: "contributor_id");
         }
 
@@ -99,8 +88,8 @@ namespace NearNative.Api.Migrations.PostgreSql
                 table: "submissions");
 
             migrationBuilder.DropIndex(
-                name: "ix_api_keys_contributor_id",
-                table: "api_keys");
+                name: "ix_signing_keys_contributor_id",
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "nonce",
@@ -108,19 +97,19 @@ namespace NearNative.Api.Migrations.PostgreSql
 
             migrationBuilder.DropColumn(
                 name: "contributor_id",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "display_name",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "replaced_by",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.DropColumn(
                 name: "retired_at",
-                table: "api_keys");
+                table: "signing_keys");
 
             migrationBuilder.CreateIndex(
                 name: "ix_submissions_key_id",
