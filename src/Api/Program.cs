@@ -2,6 +2,7 @@ using NearNative.Api.Badges;
 using NearNative.Api.Cpus;
 using NearNative.Api.Health;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Infrastructure.Telemetry;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
@@ -12,7 +13,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddJson();
 builder.AddProblemResponses();
+builder.AddProxies();
+builder.AddTelemetry();
 builder.AddDatabase();
+builder.AddSharedState();
 builder.AddSuites();
 builder.AddRateLimits();
 builder.AddApiDocumentation();
@@ -23,6 +27,7 @@ builder.AddLeaderboard();
 
 var app = builder.Build();
 
+app.UseProxies();
 app.UseProblemResponses();
 app.UseRequestSizeLimits();
 app.UseRateLimiter();
@@ -35,6 +40,7 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapBadges();
 app.MapHealth();
+app.MapMetrics();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -19,10 +19,13 @@ public static class KeysApi
 
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys");
-        group.MapPost("/", Register).WithName("RegisterKey").WithValidation<RegisterKeyRequest>().WithWriteRateLimit();
-        group.MapGet("/{keyId}", Get).WithName("GetKey");
-        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
+        var group = routes.MapGroup("/api/v1/keys").WithDescribedTag(
+            "Keys", "Contributors' Ed25519 signing keys: registered with proof of possession, revoked by their owner.");
+        group.MapPost("/", Register).WithName("RegisterKey").WithSummary("Register a signing key")
+            .WithValidation<RegisterKeyRequest>().WithWriteRateLimit();
+        group.MapGet("/{keyId}", Get).WithName("GetKey").WithSummary("A registered key and whether it is revoked");
+        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithSummary("Revoke a key with a message it signed")
+            .WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
         return group;
     }
 

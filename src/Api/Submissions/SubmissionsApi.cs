@@ -27,21 +27,25 @@ public static class SubmissionsApi
 
     public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/submissions").WithTags("Submissions");
+        var group = routes.MapGroup("/api/v1/submissions").WithDescribedTag(
+            "Submissions", "Signed result documents: submitted by the agent, verified and stored once, readable by anyone.");
         group.MapPost("/", Submit)
             .WithName("Submit")
+            .WithSummary("Submit a signed result document")
+            .WithIngestMetrics()
             .WithMetadata(new RequestSizeLimitAttribute(DocumentLimits.MaxBodyBytes))
             .WithValidation<SignedEnvelope>()
             .WithWriteRateLimit()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/{id}", Get).WithName("GetSubmission");
-        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument");
+        group.MapGet("/{id}", Get).WithName("GetSubmission").WithSummary("A stored submission with its recomputed figures");
+        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument").WithSummary("The signed bytes of a submission");
         return group;
     }
 
-    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem>> Submit(
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem, TooManyRequestsProblem>> Submit(
         SignedEnvelope envelope,
         NearNativeDbContext db,
+        KeyQuota quota,
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
         IOutputCacheStore cache,
@@ -80,6 +84,11 @@ public static class SubmissionsApi
         if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
         {
             return new UnauthorizedProblem("The signature does not verify for the document's key.");
+        }
+
+        if (await quota.TakeAsync(key.KeyId, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.

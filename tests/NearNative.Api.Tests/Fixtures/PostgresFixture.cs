@@ -10,38 +10,20 @@ namespace NearNative.Api.Tests.Fixtures;
 /// </summary>
 public sealed class PostgresFixture : ApiFixture
 {
-    public const string EnvironmentVariable = "NEARNATIVE_TEST_POSTGRES";
+    public const string EnvironmentVariable = ScratchDatabase.EnvironmentVariable;
 
-    private string? _adminConnectionString;
-    private string? _connectionString;
-    private string? _database;
+    private ScratchDatabase? _database;
     private Respawner? _respawner;
 
     protected override async Task<IReadOnlyDictionary<string, string?>> PrepareDatabaseAsync()
     {
-        _adminConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(_adminConnectionString))
-        {
-            throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set. The API tests need a real PostgreSQL: run " +
-                $"`{EnvironmentVariable}=\"$(scripts/postgres)\" dotnet test tests/NearNative.Api.Tests`.");
-        }
-
-        _database = $"nearnative_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(_adminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString;
-        return new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _connectionString };
+        _database = await ScratchDatabase.CreateAsync();
+        return new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _database.ConnectionString };
     }
 
     protected override async Task AfterStartAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -53,23 +35,17 @@ public sealed class PostgresFixture : ApiFixture
 
     protected override async Task ResetDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
     }
 
     protected override async Task DropDatabaseAsync()
     {
-        if (_database is null)
+        if (_database is not null)
         {
-            return;
+            await _database.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_adminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 }
 
