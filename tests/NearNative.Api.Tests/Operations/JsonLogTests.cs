@@ -5,6 +5,7 @@ using NearNative.Api.Tests.Fixtures;
 
 namespace NearNative.Api.Tests.Operations;
 
+[Trait("Category", "Slow")]
 public sealed class JsonLogTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace NearNative.Api.Tests.Operations;
 /// version pinned in <c>tools/openapi</c> (<c>scripts/test</c> installs it with <c>npm ci</c>).
 /// </summary>
 [Collection(OnPostgres.Name)]
+[Trait("Category", "Slow")]
 public sealed class OpenApiLintTests(PostgresFixture fixture) : ApiTest(fixture)
 {
     [Fact]

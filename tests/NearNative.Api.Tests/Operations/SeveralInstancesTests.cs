@@ -10,6 +10,7 @@ namespace NearNative.Api.Tests.Operations;
 /// Two API processes against one PostgreSQL database and one Redis, as several instances run behind a load
 /// balancer: what one stores or counts, the other serves or counts at once.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SeveralInstancesTests
 {
     [Fact]
