@@ -36,6 +36,7 @@ public sealed class KeyQuotaTests
         Assert.InRange(retryAfter.Value.TotalSeconds, 1, 3600);
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
         Assert.Contains(Ed25519Keys.KeyIdOf(key), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // The quota is the key's, not the address's: another key from the same client is still served.
