@@ -1,3 +1,4 @@
+using NearNative.Api.Administration;
 using NearNative.Api.Badges;
 using NearNative.Api.Cpus;
 using NearNative.Api.Health;
@@ -24,12 +25,14 @@ builder.AddHealth();
 builder.AddKeys();
 builder.AddSubmissions();
 builder.AddLeaderboard();
+builder.AddAdministration();
 
 var app = builder.Build();
 
 app.UseProxies();
 app.UseProblemResponses();
 app.UseRequestSizeLimits();
+app.UseAdministration();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.UseApiDocumentation();
@@ -41,6 +44,7 @@ app.MapCpus();
 app.MapBadges();
 app.MapHealth();
 app.MapMetrics();
+app.MapAdministration();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -20,7 +20,7 @@ public static class BadgesApi
     {
         var group = routes.MapGroup("/badges").WithDescribedTag(
             "Badges", "README badges of a runtime's ratio to native, as SVG or as a shields.io endpoint.")
-            .CacheOutput(LeaderboardApi.CachePolicy);
+            .CacheOutput(LeaderboardApi.RuntimeCachePolicy);
         group.MapGet("/{runtime}.svg", Svg).WithName("GetSvgBadge").WithSummary("A runtime's badge as SVG");
         group.MapGet("/{runtime}.json", Json).WithName("GetJsonBadge").WithSummary("A runtime's badge for shields.io's endpoint");
         return group;
@@ -32,10 +32,11 @@ public static class BadgesApi
         string runtime,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken,
         string? metric = null)
     {
-        var lookup = await FindAsync(runtime, metric, db, suites, cancellationToken);
+        var lookup = await FindAsync(runtime, metric, db, suites, runtimes, cancellationToken);
         return lookup switch
         {
             { Badge: { } badge } => new SvgBadgeResult(BadgeSvg.Render(badge.Label, badge.Message, badge.Color)),
@@ -50,10 +51,11 @@ public static class BadgesApi
         string runtime,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken,
         string? metric = null)
     {
-        var lookup = await FindAsync(runtime, metric, db, suites, cancellationToken);
+        var lookup = await FindAsync(runtime, metric, db, suites, runtimes, cancellationToken);
         return lookup switch
         {
             { Badge: { } badge } => new JsonBadgeResult(JsonSerializer.Serialize(badge, JsonOptions)),
@@ -63,12 +65,13 @@ public static class BadgesApi
         };
     }
 
-    /// <summary>The runtime's row: full size over quick, then the version with most machines, then the newest.</summary>
+    /// <summary>The runtime's row, read from its cells only: full size over quick, then the version with most machines, then the newest.</summary>
     private static async Task<BadgeLookup> FindAsync(
         string slug,
         string? metricId,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken)
     {
         if (suites.Find(suites.Newest) is not { } suite)
@@ -81,9 +84,14 @@ public static class BadgesApi
             return new BadgeLookup(null, suite, UnknownMetric: true);
         }
 
-        var rows = await LeaderboardQuery.RowsAsync(db, suite.Suite, size: null, metric, cpu: null, cancellationToken);
+        // A runtime nobody has measured is answered from memory: asking for made-up names costs no query.
+        if (!await runtimes.KnowsAsync(suite.Suite, slug, cancellationToken))
+        {
+            return new BadgeLookup(null, suite, UnknownMetric: false);
+        }
+
+        var rows = await LeaderboardQuery.RowsAsync(db, suite.Suite, size: null, metric, cpu: null, cancellationToken, runtime: slug);
         var row = rows.Ranked
-            .Where(r => r.Slug == slug)
             .OrderBy(r => r.Size == SuiteManifest.FullSize ? 0 : 1)
             .ThenByDescending(r => r.Ranking.Machines)
             .ThenByDescending(r => r.Newest)

@@ -35,9 +35,9 @@ public sealed class Submission
 
     public required bool Noisy { get; init; }
 
-    public required string Status { get; init; }
+    public required string Status { get; set; }
 
-    public string? QuarantineReason { get; init; }
+    public string? QuarantineReason { get; set; }
 
     public required byte[] Document { get; init; }
 

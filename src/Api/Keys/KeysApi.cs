@@ -47,8 +47,8 @@ public static class KeysApi
             return TypedResults.Ok(existing);
         }
 
-        var key = new ApiKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
-        db.ApiKeys.Add(key);
+        var key = new SigningKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
+        db.SigningKeys.Add(key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +83,7 @@ public static class KeysApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (key is null)
         {
             return new NotFoundProblem($"No key with id '{keyId}' is registered.");
@@ -94,21 +94,29 @@ public static class KeysApi
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }
 
+        return TypedResults.Ok(await RevokeAsync(key, db, clock, cancellationToken));
+    }
+
+    public static NotFoundProblem NotRegistered(string keyId) => new($"No key with id '{keyId}' is registered.");
+
+    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time) and saves.</summary>
+    public static async Task<KeyResponse> RevokeAsync(SigningKey key, NearNativeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.UtcNowForStorage();
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(ToResponse(key));
+        return ToResponse(key);
     }
 
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         return key is null ? null : ToResponse(key);
     }
 
-    private static KeyResponse ToResponse(ApiKey key) =>
+    private static KeyResponse ToResponse(SigningKey key) =>
         new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.RegisteredAt, key.RevokedAt);
 }

@@ -10,18 +10,37 @@ namespace NearNative.Api.Leaderboard;
 /// <summary>The ranking of runtimes by a metric relative to native, normalized per CPU key.</summary>
 public static class LeaderboardApi
 {
-    /// <summary>Output-cache tag of everything computed from submissions; evicted when one is stored.</summary>
+    /// <summary>Output-cache tag of every answer that lists all runtimes (leaderboards, CPU lists); evicted by every change to a cell.</summary>
     public const string CacheTag = "leaderboard";
 
+    /// <summary>Output-cache tag of every cached answer, for clearing the whole cache at once (tests); no change to a cell evicts it.</summary>
+    public const string EverythingTag = "everything";
+
     public const string CachePolicy = "leaderboard";
+
+    /// <summary>The policy of answers about one runtime (badges), tagged with <see cref="RuntimeTag"/> of the route's runtime.</summary>
+    public const string RuntimeCachePolicy = "runtime";
+
+    /// <summary>Output-cache tag of the answers about one runtime: evicted only when one of that runtime's cells changes.</summary>
+    public static string RuntimeTag(string slug) => "runtime:" + slug;
 
     public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
     {
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
-        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds))
-            .SetVaryByQuery("suite", "size", "metric", "cpu")
-            .Tag(CacheTag)));
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CachePolicy, policy => policy
+                .Expire(TimeSpan.FromSeconds(seconds))
+                .SetVaryByQuery("suite", "size", "metric", "cpu")
+                .Tag(CacheTag, EverythingTag));
+            options.AddPolicy(RuntimeCachePolicy, policy => policy
+                .Expire(TimeSpan.FromSeconds(seconds))
+                .SetVaryByQuery("metric")
+                .Tag(EverythingTag)
+                .AddPolicy<RuntimeTagPolicy>());
+        });
+        builder.Services.AddSingleton<RuntimeDirectory>();
+        builder.Services.AddScoped<CellMaintenance>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NearNative.Api.Data;
 using NearNative.Domain.Statistics;
 using NearNative.Domain.Suite;
@@ -12,8 +13,7 @@ namespace NearNative.Api.Leaderboard;
 /// <param name="BadgeLabel">What a badge's label adds to the runtime's name, e.g. <c>compute</c>; null when the message says it.</param>
 /// <param name="Unit"><see cref="RatioUnit"/>, <see cref="MillisecondsUnit"/>, <see cref="MegabytesUnit"/>, <see cref="MicrosecondsUnit"/> or <see cref="KilobytesUnit"/>.</param>
 /// <param name="IsTime">True when the figure is a time ratio to native, so a slowdown and a speed percentage make sense.</param>
-/// <param name="Columns">The <see cref="RuntimeResult"/> properties holding the figure; null for a category, which has its own table.</param>
-/// <param name="Category">The workload category of a <c>category:</c> metric.</param>
+/// <param name="Figure">The per-submission figure, selected from a stored runtime result; a new metric is a new entry with its selector.</param>
 /// <param name="Secondary">A figure shown beside the ranked one, e.g. the start-up ratio beside the added milliseconds.</param>
 public sealed record LeaderboardMetric(
     string Id,
@@ -22,10 +22,11 @@ public sealed record LeaderboardMetric(
     bool HigherIsBetter,
     string Unit,
     bool IsTime,
-    FigureColumns? Columns,
-    string? Category = null,
+    Expression<Func<RuntimeResult, Figure?>> Figure,
     SecondaryFigure? Secondary = null)
 {
+    private readonly Lazy<Func<RuntimeResult, Figure?>> _read = new(Figure.Compile);
+
     public const string CategoryPrefix = "category:";
     public const string LowerIsBetter = "lower-is-better";
     public const string HigherIsBetterText = "higher-is-better";
@@ -39,59 +40,67 @@ public sealed record LeaderboardMetric(
         "execution", null,
         "Kernel time relative to native: geometric mean over the suite's non-start-up workloads.",
         HigherIsBetter: false, RatioUnit, IsTime: true,
-        new(nameof(RuntimeResult.ExecutionValue), nameof(RuntimeResult.ExecutionLower), nameof(RuntimeResult.ExecutionUpper), nameof(RuntimeResult.ExecutionConfidence)));
+        r => r.Execution);
 
     public static readonly LeaderboardMetric Process = new(
         "process", "process",
         "Whole-process time relative to native (engine start-up, compilation and kernel): geometric mean over the non-start-up workloads.",
         HigherIsBetter: false, RatioUnit, IsTime: true,
-        new(nameof(RuntimeResult.ProcessValue), nameof(RuntimeResult.ProcessLower), nameof(RuntimeResult.ProcessUpper), nameof(RuntimeResult.ProcessConfidence)));
+        r => r.Process);
 
     public static readonly LeaderboardMetric Memory = new(
         "memory", "memory",
         "Peak resident memory relative to native: geometric mean over the non-start-up workloads (the empty program's memory is the floor, see memory-floor).",
         HigherIsBetter: false, RatioUnit, IsTime: false,
-        new(nameof(RuntimeResult.MemoryValue), nameof(RuntimeResult.MemoryLower), nameof(RuntimeResult.MemoryUpper), nameof(RuntimeResult.MemoryConfidence)));
+        r => r.Memory);
 
     public static readonly LeaderboardMetric MemoryFloor = new(
         "memory-floor", null,
         "The runtime's memory floor: peak resident MB (10^6 bytes) of the empty program, median over its processes; native's floor beside it.",
         HigherIsBetter: false, MegabytesUnit, IsTime: false,
-        new(nameof(RuntimeResult.MemoryFloorMb), nameof(RuntimeResult.MemoryFloorLower), nameof(RuntimeResult.MemoryFloorUpper), nameof(RuntimeResult.MemoryFloorConfidence)),
-        Secondary: new(nameof(RuntimeResult.NativeMemoryFloorMb), FigureScale.Amount));
+        r => r.MemoryFloorMb,
+        Secondary: new(r => r.NativeMemoryFloorMb, FigureScale.Amount));
 
     public static readonly LeaderboardMetric Startup = new(
         "startup", null,
         "Start-up: milliseconds the runtime adds to native's empty process (median paired difference); the ratio beside it.",
         HigherIsBetter: false, MillisecondsUnit, IsTime: false,
-        new(nameof(RuntimeResult.StartupAddedMs), nameof(RuntimeResult.StartupAddedLower), nameof(RuntimeResult.StartupAddedUpper), nameof(RuntimeResult.StartupAddedConfidence)),
-        Secondary: new(nameof(RuntimeResult.StartupRatio), FigureScale.Ratio));
+        r => r.StartupAddedMs,
+        Secondary: new(r => r.StartupRatio == null ? null : r.StartupRatio.Value, FigureScale.Ratio));
 
     public static readonly LeaderboardMetric StartupRatio = new(
         "startup-ratio", "start-up",
         "Cold start: whole-process time of the empty program relative to native. Native's process lasts under a millisecond, so prefer startup.",
         HigherIsBetter: false, RatioUnit, IsTime: true,
-        new(nameof(RuntimeResult.StartupRatio), nameof(RuntimeResult.StartupLower), nameof(RuntimeResult.StartupUpper), nameof(RuntimeResult.StartupConfidence)));
+        r => r.StartupRatio);
 
     public static readonly LeaderboardMetric PreinitGain = new(
         "preinit-gain", "pre-init gain",
         "How many times faster the heavy-initialisation workload runs from its Wizer pre-initialised twin than from the plain module (whole process). Higher is better.",
         HigherIsBetter: true, RatioUnit, IsTime: false,
-        new(nameof(RuntimeResult.PreinitGainValue), nameof(RuntimeResult.PreinitGainLower), nameof(RuntimeResult.PreinitGainUpper), nameof(RuntimeResult.PreinitGainConfidence)));
+        r => r.PreinitGain);
 
     public static readonly LeaderboardMetric InstanceStart = new(
         "instance-start", null,
         "Instance start in a running host: median microseconds to create a fresh instance of the pre-linked empty module with its WASI context and run it; native process starts beside it for scale.",
         HigherIsBetter: false, MicrosecondsUnit, IsTime: false,
-        new(nameof(RuntimeResult.InstanceStartUs), nameof(RuntimeResult.InstanceStartLower), nameof(RuntimeResult.InstanceStartUpper), nameof(RuntimeResult.InstanceStartConfidence)));
+        r => r.InstanceStartUs);
 
     public static readonly LeaderboardMetric InstanceDensity = new(
         "instance-density", null,
         "Instance density: resident KB (10^3 bytes) each live instance of the empty module adds to a running host.",
         HigherIsBetter: false, KilobytesUnit, IsTime: false,
-        new(nameof(RuntimeResult.InstanceDensityKb)));
+        r => Data.Figure.Point(r.InstanceDensityKb));
 
     public static IReadOnlyList<LeaderboardMetric> Fixed { get; } = [Execution, Process, Memory, MemoryFloor, Startup, StartupRatio, PreinitGain, InstanceStart, InstanceDensity];
+
+    /// <summary>The metric's figure of one stored runtime result (with its categories loaded), or null when it has none.</summary>
+    public Figure? Read(RuntimeResult runtime) => _read.Value(runtime);
+
+    /// <summary>A metric is its id: two instances of <c>category:compute</c> are the same metric.</summary>
+    public bool Equals(LeaderboardMetric? other) => other is not null && other.Id == Id;
+
+    public override int GetHashCode() => Id.GetHashCode(StringComparison.Ordinal);
 
     public string Direction => HigherIsBetter ? HigherIsBetterText : LowerIsBetter;
 
@@ -101,7 +110,8 @@ public sealed record LeaderboardMetric(
     public static LeaderboardMetric ForCategory(string category) => new(
         CategoryPrefix + category, category,
         $"Kernel time relative to native over the suite's {category} workloads: geometric mean.",
-        HigherIsBetter: false, RatioUnit, IsTime: true, Columns: null, category);
+        HigherIsBetter: false, RatioUnit, IsTime: true,
+        r => r.Categories.Where(c => c.Category == category).Select(c => c.Execution).FirstOrDefault());
 
     /// <summary>Every metric a suite offers: the fixed ones, then one per category of its non-start-up workloads.</summary>
     public static IReadOnlyList<LeaderboardMetric> For(SuiteManifest suite) =>
@@ -140,12 +150,10 @@ public sealed record LeaderboardMetric(
     };
 }
 
-/// <summary>Names of the <see cref="RuntimeResult"/> properties that hold a figure and its interval.</summary>
-/// <param name="Lower">Null for a figure measured once per run (instance density), which has no interval of its own.</param>
-public sealed record FigureColumns(string Value, string? Lower = null, string? Upper = null, string? Confidence = null)
+/// <param name="Select">The secondary figure of one stored runtime result.</param>
+public sealed record SecondaryFigure(Expression<Func<RuntimeResult, double?>> Select, FigureScale Scale)
 {
-    public bool HasInterval => Lower is not null && Upper is not null && Confidence is not null;
-}
+    private readonly Lazy<Func<RuntimeResult, double?>> _read = new(Select.Compile);
 
-/// <param name="Column">The <see cref="RuntimeResult"/> property holding the figure.</param>
-public sealed record SecondaryFigure(string Column, FigureScale Scale);
+    public double? Read(RuntimeResult runtime) => _read.Value(runtime);
+}

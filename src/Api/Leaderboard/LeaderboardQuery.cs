@@ -6,81 +6,37 @@ using NearNative.Domain.Suite;
 namespace NearNative.Api.Leaderboard;
 
 /// <summary>
-/// Builds leaderboard rows from accepted submissions of one suite: one row per (size, runtime slug, version),
-/// aggregated with <see cref="CpuNormalizedRanking"/> so every machine votes once and every CPU key weighs the same.
-/// Noisy submissions are counted and shown but never aggregated: a busy machine's figures would move the ranking.
+/// Builds leaderboard rows of one suite from its maintained cells: one row per (size, runtime slug, version), its CPU
+/// cells combined with <see cref="CpuNormalizedRanking.Combine"/> so every CPU key weighs the same. It reads cells
+/// only, never submissions, so its cost grows with runtimes and CPU keys, not with stored submissions. Noisy
+/// submissions are counted in the cells and shown but never aggregated: a busy machine's figures would move the ranking.
 /// </summary>
 public static class LeaderboardQuery
 {
-    /// <param name="cpu">Only this CPU key's submissions, so the global figure is that CPU's cell; null for every CPU.</param>
+    /// <param name="cpu">Only this CPU key's cell, so the global figure is that cell's; null for every CPU.</param>
+    /// <param name="runtime">Only this runtime slug's rows; null for every runtime.</param>
     public static async Task<LeaderboardRows> RowsAsync(
         NearNativeDbContext db,
         string suite,
         string? size,
         LeaderboardMetric metric,
         string? cpu,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? runtime = null)
     {
-        var runtimes = db.RuntimeResults.AsNoTracking()
-            .Join(db.Submissions, r => r.SubmissionId, s => s.Id, (r, s) => new { Runtime = r, Submission = s })
-            .Where(x => x.Submission.Suite == suite
-                && x.Submission.Status == SubmissionStatus.Accepted
-                && (size == null || x.Submission.Size == size)
-                && (cpu == null || x.Submission.CpuKey == cpu));
+        var cells = await db.LeaderboardCells.AsNoTracking()
+            .Where(c => c.Suite == suite
+                && c.Metric == metric.Id
+                && (runtime == null || c.RuntimeSlug == runtime)
+                && (size == null || c.Size == size)
+                && (cpu == null || c.CpuKey == cpu))
+            .ToListAsync(cancellationToken);
 
-        // One projection serves every metric stored on RuntimeResult: the column names are the metric's. A metric
-        // without a secondary figure, or without an interval, reads its own value again in that place, and it is never used.
-        var columns = metric.Columns;
-        var secondary = metric.Secondary?.Column ?? columns?.Value;
-        var lower = columns?.Lower ?? columns?.Value;
-        var upper = columns?.Upper ?? columns?.Value;
-        var confidence = columns?.Confidence ?? columns?.Value;
-        var query = metric.Category is { } category
-            ? runtimes.SelectMany(
-                x => x.Runtime.Categories.Where(c => c.Category == category && c.Value != null),
-                (x, c) => new RuntimeValue(
-                    x.Submission.Size,
-                    x.Runtime.Slug,
-                    x.Runtime.Name,
-                    x.Runtime.Version,
-                    x.Runtime.Configuration,
-                    x.Submission.CpuKey,
-                    x.Submission.MachineId,
-                    x.Submission.Noisy,
-                    c.Value!.Value,
-                    c.Lower,
-                    c.Upper,
-                    c.Confidence,
-                    null,
-                    x.Submission.ReceivedAt))
-            : runtimes
-                .Where(x => EF.Property<double?>(x.Runtime, columns!.Value) != null)
-                .Select(x => new RuntimeValue(
-                    x.Submission.Size,
-                    x.Runtime.Slug,
-                    x.Runtime.Name,
-                    x.Runtime.Version,
-                    x.Runtime.Configuration,
-                    x.Submission.CpuKey,
-                    x.Submission.MachineId,
-                    x.Submission.Noisy,
-                    EF.Property<double?>(x.Runtime, columns!.Value)!.Value,
-                    EF.Property<double?>(x.Runtime, lower!),
-                    EF.Property<double?>(x.Runtime, upper!),
-                    EF.Property<double?>(x.Runtime, confidence!),
-                    EF.Property<double?>(x.Runtime, secondary!),
-                    x.Submission.ReceivedAt));
-        var values = await query.ToListAsync(cancellationToken);
-        if (columns is { HasInterval: false })
-        {
-            values = [.. values.Select(v => v with { Lower = null, Upper = null, Confidence = null })];
-        }
-
-        var groups = values.GroupBy(v => (v.Size, v.Slug, v.Version)).ToList();
+        var groups = cells.GroupBy(c => (c.Size, c.RuntimeSlug, c.RuntimeVersion)).ToList();
         return new LeaderboardRows(
             [
                 .. groups
-                    .Where(g => g.Any(v => !v.Noisy))
+                    .Where(g => g.Any(c => c.Figure is not null))
                     .Select(g => ToRow(g, metric))
                     .GroupBy(r => r.Size)
                     .OrderBy(g => SizeOrder(g.Key))
@@ -93,15 +49,15 @@ public static class LeaderboardQuery
             ],
             [
                 .. groups
-                    .Where(g => g.All(v => v.Noisy))
+                    .Where(g => g.All(c => c.Figure is null))
                     .Select(g => new NoisyOnlyRow(
                         g.Key.Size,
-                        g.Key.Slug,
-                        g.MaxBy(v => v.ReceivedAt)!.Name,
-                        g.Key.Version,
-                        g.MaxBy(v => v.ReceivedAt)!.Configuration,
-                        g.Count(),
-                        g.Select(v => v.MachineId).Distinct(StringComparer.Ordinal).Count()))
+                        g.Key.RuntimeSlug,
+                        g.MaxBy(c => c.Newest)!.RuntimeName,
+                        g.Key.RuntimeVersion,
+                        g.MaxBy(c => c.Newest)!.Configuration,
+                        g.Sum(c => c.NoisySubmissions),
+                        g.Sum(c => c.NoisyMachines)))
                     .OrderBy(r => SizeOrder(r.Size))
                     .ThenBy(r => r.Size, StringComparer.Ordinal)
                     .ThenBy(r => r.Slug, StringComparer.Ordinal)
@@ -109,47 +65,31 @@ public static class LeaderboardQuery
             ]);
     }
 
-    private static int SizeOrder(string size) => size == SuiteManifest.FullSize ? 0 : 1;
+    public static int SizeOrder(string size) => size == SuiteManifest.FullSize ? 0 : 1;
 
-    private static LeaderboardRow ToRow(IGrouping<(string Size, string Slug, string Version), RuntimeValue> group, LeaderboardMetric metric)
+    private static LeaderboardRow ToRow(IGrouping<(string Size, string Slug, string Version), LeaderboardCell> group, LeaderboardMetric metric)
     {
-        var counted = group.Where(v => !v.Noisy).ToList();
-        var newest = counted.MaxBy(v => v.ReceivedAt)!;
-        var ranking = CpuNormalizedRanking.Aggregate(counted.Select(Value), metric.Scale)!;
-        var secondary = metric.Secondary is { } figure
-            ? CpuNormalizedRanking.Aggregate(
-                counted.Where(v => v.Secondary is not null).Select(v => new SubmissionValue(v.CpuKey, v.MachineId, v.Secondary!.Value)),
-                figure.Scale)?.Figure.Value
-            : null;
+        var counted = group.Where(c => c.Figure is not null).ToList();
+        var newest = counted.MaxBy(c => c.Newest)!;
+        var ranking = CpuNormalizedRanking.Combine(Votes(counted), metric.Scale);
+        var secondaries = counted.Where(c => c.Secondary is not null).Select(c => (IReadOnlyList<double>)[c.Secondary!.Value]).ToList();
+        var secondary = metric.Secondary is { } figure && secondaries.Count > 0
+            ? CpuNormalizedRanking.CombinePoint(secondaries, figure.Scale)
+            : (double?)null;
         var noisy = group
-            .Where(v => v.Noisy)
-            .GroupBy(v => v.CpuKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            .Where(c => c.NoisySubmissions > 0)
+            .ToDictionary(c => c.CpuKey, c => c.NoisySubmissions, StringComparer.Ordinal);
         return new LeaderboardRow(
-            0, group.Key.Size, group.Key.Slug, newest.Name, group.Key.Version, newest.Configuration, ranking, newest.ReceivedAt, secondary, noisy);
+            0, group.Key.Size, group.Key.Slug, newest.RuntimeName, group.Key.Version, newest.Configuration, ranking, newest.Newest, secondary, noisy);
     }
 
-    private static SubmissionValue Value(RuntimeValue v) => new(
-        v.CpuKey,
-        v.MachineId,
-        v.Value,
-        v is { Lower: { } lower, Upper: { } upper, Confidence: { } confidence } ? new Estimate(v.Value, lower, upper, confidence) : null);
-
-    private sealed record RuntimeValue(
-        string Size,
-        string Slug,
-        string Name,
-        string Version,
-        string Configuration,
-        string CpuKey,
-        string MachineId,
-        bool Noisy,
-        double Value,
-        double? Lower,
-        double? Upper,
-        double? Confidence,
-        double? Secondary,
-        DateTimeOffset ReceivedAt);
+    /// <summary>Cells with a figure, as the ranking arithmetic takes them.</summary>
+    public static IReadOnlyList<CellVotes> Votes(IEnumerable<LeaderboardCell> cells) =>
+    [
+        .. cells.Select(c => new CellVotes(
+            new CpuCell(c.CpuKey, c.Figure!.ToEstimate(), c.Machines, c.Submissions),
+            c.MachineVotes)),
+    ];
 }
 
 /// <param name="Ranked">Rows with at least one quiet submission, ranked.</param>

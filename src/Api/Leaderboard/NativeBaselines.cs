@@ -2,13 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Domain.Results;
 using NearNative.Domain.Statistics;
-using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Leaderboard;
 
 /// <summary>
 /// The native process starts shown beside instance start, for scale: per size and method, the median microseconds of
-/// the accepted, quiet submissions, aggregated like any leaderboard figure (one machine one vote, CPU keys weighted equally).
+/// the accepted, quiet submissions, aggregated like any leaderboard figure (one machine one vote, CPU keys weighted
+/// equally). Maintained as cells of the pseudo-runtime <see cref="CellComputation.NativeSlug"/>, so reading them scans no submissions.
 /// </summary>
 public static class NativeBaselines
 {
@@ -19,33 +19,25 @@ public static class NativeBaselines
         string? cpu,
         CancellationToken cancellationToken)
     {
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.Suite == suite
-                && s.Status == SubmissionStatus.Accepted
-                && !s.Noisy
-                && (size == null || s.Size == size)
-                && (cpu == null || s.CpuKey == cpu)
-                && (s.NativeForkExecUs != null || s.NativePosixSpawnUs != null || s.NativeNamespacedUs != null))
-            .Select(s => new { s.Size, s.CpuKey, s.MachineId, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs })
+        var metrics = InstanceStart.NativeMethods.Select(m => CellComputation.NativeStartPrefix + m).ToList();
+        var cells = await db.LeaderboardCells.AsNoTracking()
+            .Where(c => c.Suite == suite
+                && c.RuntimeSlug == CellComputation.NativeSlug
+                && metrics.Contains(c.Metric)
+                && (size == null || c.Size == size)
+                && (cpu == null || c.CpuKey == cpu))
             .ToListAsync(cancellationToken);
-
-        var values = submissions.SelectMany(s => new[]
-        {
-            (s.Size, Method: InstanceStart.ForkExec, Us: s.NativeForkExecUs, s.CpuKey, s.MachineId),
-            (s.Size, Method: InstanceStart.PosixSpawn, Us: s.NativePosixSpawnUs, s.CpuKey, s.MachineId),
-            (s.Size, Method: InstanceStart.Namespaced, Us: s.NativeNamespacedUs, s.CpuKey, s.MachineId),
-        });
         return
         [
-            .. values
-                .Where(v => v.Us is not null)
-                .GroupBy(v => (v.Size, v.Method))
-                .OrderBy(g => g.Key.Size == SuiteManifest.FullSize ? 0 : 1)
+            .. cells
+                .Where(c => c.Figure is not null)
+                .GroupBy(c => (c.Size, Method: c.Metric[CellComputation.NativeStartPrefix.Length..]))
+                .OrderBy(g => LeaderboardQuery.SizeOrder(g.Key.Size))
                 .ThenBy(g => g.Key.Size, StringComparer.Ordinal)
                 .ThenBy(g => Order(g.Key.Method))
                 .Select(g =>
                 {
-                    var ranking = CpuNormalizedRanking.Aggregate(g.Select(v => new SubmissionValue(v.CpuKey, v.MachineId, v.Us!.Value)), FigureScale.Amount)!;
+                    var ranking = CpuNormalizedRanking.Combine(LeaderboardQuery.Votes(g), FigureScale.Amount);
                     return new NativeBaselineResponse(g.Key.Size, g.Key.Method, ranking.Figure.Value, ranking.Machines, ranking.Submissions);
                 }),
         ];

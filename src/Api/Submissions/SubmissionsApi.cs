@@ -3,7 +3,6 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
@@ -42,13 +41,13 @@ public static class SubmissionsApi
         return group;
     }
 
-    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem, TooManyRequestsProblem>> Submit(
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, WriteRefusal>> Submit(
         SignedEnvelope envelope,
         NearNativeDbContext db,
         KeyQuota quota,
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
-        IOutputCacheStore cache,
+        CellMaintenance cells,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -69,26 +68,27 @@ public static class SubmissionsApi
 
         // Authenticate before judging the content: unsigned junk learns nothing about the schema.
         var key = KeyId.IsWellFormed(document.KeyId)
-            ? await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
+            ? await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
             : null;
         if (key is null)
         {
-            return new UnauthorizedProblem("The document's keyId is not a registered key.");
+            return new WriteRefusal(new UnauthorizedProblem("The document's keyId is not a registered key."));
         }
 
         if (key.RevokedAt is not null)
         {
-            return new UnauthorizedProblem("The document's key has been revoked.");
+            return new WriteRefusal(new ForbiddenProblem(
+                "The document's key was revoked: the server accepts nothing signed with it any more, whatever the document's createdAt says. Register a new key and sign again."));
         }
 
         if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
         {
-            return new UnauthorizedProblem("The signature does not verify for the document's key.");
+            return new WriteRefusal(new UnauthorizedProblem("The signature does not verify for the document's key."));
         }
 
         if (await quota.TakeAsync(key.KeyId, cancellationToken) is { } overQuota)
         {
-            return overQuota;
+            return new WriteRefusal(overQuota);
         }
 
         // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.
@@ -107,16 +107,37 @@ public static class SubmissionsApi
         var manifest = suites.Find(document.Suite.Id)!;
         var analyses = RunAnalysis.Analyze(document, manifest.SpecsFor(document.Suite.Size));
         var submission = SubmissionMapping.ToEntity(id, documentBytes, signature, document, analyses, clock.UtcNowForStorage());
+        var group = CellGroup.Of(submission);
+        var slugs = submission.Runtimes.Select(r => r.Slug).ToList();
 
-        // One SaveChanges is one transaction: the submission and all its results, or nothing.
-        db.Submissions.Add(submission);
+        // One transaction under the group's lock: the submission, all its results and the cells it changes, or nothing.
         try
         {
+            await using var transaction = await cells.BeginAsync(group, cancellationToken);
+            if (await Load(db, id, cancellationToken) is { } raced)
+            {
+                return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
+            }
+
+            var inputs = await cells.LoadAsync(group, slugs, cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, inputs) is { } reason)
+            {
+                submission.Status = SubmissionStatus.Quarantined;
+                submission.QuarantineReason = reason;
+            }
+
+            db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted)
+            {
+                await cells.ReplaceAsync(group, slugs, [.. inputs, CellInput.Of(submission)], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // The same bytes arrived concurrently and the primary key refused the second row.
+            // The same bytes arrived concurrently under another lock and the primary key refused the second row.
             db.ChangeTracker.Clear();
             if (await Load(db, id, cancellationToken) is { } raced)
             {
@@ -126,7 +147,11 @@ public static class SubmissionsApi
             throw;
         }
 
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
+        if (submission.Status == SubmissionStatus.Accepted)
+        {
+            await cells.EvictAsync(slugs, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 

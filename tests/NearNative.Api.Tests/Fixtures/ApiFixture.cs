@@ -42,7 +42,7 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         await ResetDatabaseAsync();
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, default);
+        await cache.EvictByTagAsync(LeaderboardApi.EverythingTag, default);
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)
@@ -51,8 +51,14 @@ public abstract class ApiFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<NearNativeDbContext>());
     }
 
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
     public Task<RowCounts> CountRowsAsync() => WithDatabaseAsync(async db => new RowCounts(
-        await db.ApiKeys.CountAsync(),
+        await db.SigningKeys.CountAsync(),
         await db.Submissions.CountAsync(),
         await db.RuntimeResults.CountAsync(),
         await db.WorkloadResults.CountAsync()));

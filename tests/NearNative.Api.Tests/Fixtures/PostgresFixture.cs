@@ -12,13 +12,20 @@ public sealed class PostgresFixture : ApiFixture
 {
     public const string EnvironmentVariable = ScratchDatabase.EnvironmentVariable;
 
+    /// <summary>The administrator token this application is configured with; the SQLite one has none.</summary>
+    public const string AdminToken = "test-admin-token-0123456789abcdefghijklmnop";
+
     private ScratchDatabase? _database;
     private Respawner? _respawner;
 
     protected override async Task<IReadOnlyDictionary<string, string?>> PrepareDatabaseAsync()
     {
         _database = await ScratchDatabase.CreateAsync();
-        return new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _database.ConnectionString };
+        return new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Admin:Token"] = AdminToken,
+        };
     }
 
     protected override async Task AfterStartAsync()
@@ -53,4 +60,15 @@ public sealed class PostgresFixture : ApiFixture
 public sealed class OnPostgres : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>
+/// Its own application on PostgreSQL, for tests that read process-wide counts: OpenTelemetry collects every meter of
+/// a name in the process, so another host's requests would add to them (and a host shutting down would remove its
+/// part). Such a collection runs alone, after all the others.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OnPostgresAlone : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL, alone";
 }

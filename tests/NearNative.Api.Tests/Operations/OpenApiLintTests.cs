@@ -5,12 +5,13 @@ using NearNative.Api.Tests.Fixtures;
 namespace NearNative.Api.Tests.Operations;
 
 /// <summary>
-/// The generated OpenAPI document passes Redocly's recommended rules with no error and no warning. Redocly is the
-/// version pinned in <c>tools/openapi</c> (<c>scripts/test</c> installs it with <c>npm ci</c>).
+/// The generated OpenAPI document passes Redocly's recommended rules with no error and no warning, both as a server
+/// with an administrator token serves it (the administrator's operations and their bearer scheme included) and as one
+/// without serves it (neither there). Redocly is the version pinned in <c>tools/openapi</c> (<c>scripts/test</c>
+/// installs it with <c>npm ci</c>).
 /// </summary>
-[Collection(OnPostgres.Name)]
 [Trait("Category", "Slow")]
-public sealed class OpenApiLintTests(PostgresFixture fixture) : ApiTest(fixture)
+public abstract class OpenApiLintTests(ApiFixture fixture, bool administered) : ApiTest(fixture)
 {
     [Fact]
     public async Task TheOpenApiDocumentIsCleanUnderRedoclysRecommendedRules()
@@ -18,8 +19,11 @@ public sealed class OpenApiLintTests(PostgresFixture fixture) : ApiTest(fixture)
         var tools = Path.Combine(RepositoryRoot(), "tools", "openapi");
         var redocly = Path.Combine(tools, "node_modules", "@redocly", "cli", "bin", "cli.js");
         Assert.True(File.Exists(redocly), $"Redocly is not installed: run `npm ci` in {tools} (scripts/test does).");
+        var text = await Client.GetStringAsync("/swagger/v1/swagger.json");
+        Assert.Equal(administered, text.Contains("\"/api/v1/admin/", StringComparison.Ordinal));
+        Assert.Equal(administered, text.Contains("\"AdminToken\"", StringComparison.Ordinal));
         var document = Path.Combine(Path.GetTempPath(), $"nearnative-openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(document, await Client.GetStringAsync("/swagger/v1/swagger.json"));
+        await File.WriteAllTextAsync(document, text);
 
         try
         {
@@ -77,3 +81,11 @@ public sealed class OpenApiLintTests(PostgresFixture fixture) : ApiTest(fixture)
         throw new InvalidOperationException("No NearNative.slnx above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>PostgreSQL's application has an administrator token.</summary>
+[Collection(OnPostgres.Name)]
+public sealed class AdministeredOpenApiLintTests(PostgresFixture fixture) : OpenApiLintTests(fixture, administered: true);
+
+/// <summary>SQLite's application has none.</summary>
+[Collection(OnSqlite.Name)]
+public sealed class UnadministeredOpenApiLintTests(SqliteFixture fixture) : OpenApiLintTests(fixture, administered: false);

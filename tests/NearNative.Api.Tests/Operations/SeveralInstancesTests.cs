@@ -21,16 +21,31 @@ public sealed class SeveralInstancesTests
         await using var instances = await TwoInstances.StartAsync(settings);
         var (one, other) = (instances.One, instances.Other);
 
-        // Both instances have answered (and cached) the empty leaderboard before the submission.
-        Assert.Empty((await other.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard")).Rows);
-        Assert.Empty((await one.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard")).Rows);
-        var key = await one.RegisterNewKeyAsync();
-        var submission = await one.SubmitCreatedAsync(key, key.Document().WithRatio("wasmtime", 1.5));
+        // Both instances have answered the empty leaderboard (cached) and looked up the unmeasured runtime's badge
+        // (which reads the list of known runtimes) before the submission.
+        foreach (var instance in new[] { one, other })
+        {
+            Assert.Empty((await instance.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard")).Rows);
+            using var unknown = await instance.GetAsync("/badges/wasmtime.json");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
 
-        var board = await other.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard");
-        Assert.Equal(1, Assert.Single(board.Rows, r => r.Runtime == "wasmtime").Submissions);
+        var key = await one.RegisterNewKeyAsync();
+        var submission = await one.SubmitCreatedAsync(key, key.Document().OnMachine("a").WithRatio("wasmtime", 1.5));
+
+        var first = await AnswersAsync(other);
+        Assert.Equal((1, "1.50× native"), (first.WasmtimeSubmissions, first.Badge.Message));
+        Assert.Equal(first, await AnswersAsync(one));
         using var stored = await other.GetAsync($"/api/v1/submissions/{submission.Id}");
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+
+        // Now both have the answers cached; a second machine through the other instance changes the cell, and the
+        // eviction of its tags reaches the first instance's cached leaderboard and badges alike.
+        await other.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithRatio("wasmtime", 2.5));
+
+        var second = await AnswersAsync(one);
+        Assert.Equal((2, "2.00× native"), (second.WasmtimeSubmissions, second.Badge.Message));
+        Assert.Equal(second, await AnswersAsync(other));
     }
 
     [Fact]
@@ -75,6 +90,19 @@ public sealed class SeveralInstancesTests
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    /// <summary>What a reader sees of wasmtime on one instance: its leaderboard row's submissions, its JSON badge, its SVG badge.</summary>
+    private static async Task<Answers> AnswersAsync(HttpClient instance)
+    {
+        var board = await instance.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard");
+        using var json = await instance.GetAsync("/badges/wasmtime.json");
+        return new Answers(
+            Assert.Single(board.Rows, r => r.Runtime == "wasmtime").Submissions,
+            await json.ReadBadgeAsync(),
+            await instance.GetStringAsync("/badges/wasmtime.svg"));
+    }
+
+    private sealed record Answers(int WasmtimeSubmissions, (string? Label, string? Message, string? Color) Badge, string Svg);
 
     private static Dictionary<string, string?> Shared(ScratchDatabase database) => new()
     {

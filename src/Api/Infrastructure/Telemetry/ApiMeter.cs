@@ -7,7 +7,10 @@ public static class ApiMeter
 {
     public const string Name = "NearNative.Api";
 
-    /// <summary>A counter on this container's meter, so that two hosts in one process (tests) never share counts.</summary>
+    /// <summary>
+    /// A counter on this container's meter. OpenTelemetry still collects meters by name across the process, so two
+    /// hosts in one process (tests) see each other's counts; one process serves one host in production.
+    /// </summary>
     public static Counter<long> Counter(IMeterFactory meters, string name, string unit, string description) =>
         meters.Create(Name).CreateCounter<long>(name, unit, description);
 }
