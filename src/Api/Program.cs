@@ -3,6 +3,7 @@ using NearNative.Api.Badges;
 using NearNative.Api.Cpus;
 using NearNative.Api.Health;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Infrastructure.Telemetry;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
@@ -13,7 +14,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddJson();
 builder.AddProblemResponses();
+builder.AddProxies();
+builder.AddTelemetry();
 builder.AddDatabase();
+builder.AddSharedState();
 builder.AddSuites();
 builder.AddRateLimits();
 builder.AddApiDocumentation();
@@ -25,6 +29,7 @@ builder.AddAdministration();
 
 var app = builder.Build();
 
+app.UseProxies();
 app.UseProblemResponses();
 app.UseAdministration();
 app.UseRequestSizeLimits();
@@ -38,6 +43,7 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapBadges();
 app.MapHealth();
+app.MapMetrics();
 app.MapAdministration();
 
 await app.MigrateDatabaseAsync();

@@ -93,7 +93,7 @@ public sealed class ApiServer : IAsyncLifetime, IDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

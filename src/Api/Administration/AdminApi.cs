@@ -6,6 +6,7 @@ using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NearNative.Api.Administration;
 
@@ -27,7 +28,14 @@ public static class AdminApi
             .AddScheme<AuthenticationSchemeOptions, AdminTokenHandler>(AdminTokenHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(AdminTokenHandler.SchemeName).RequireAuthenticatedUser());
-        builder.Services.ConfigureSwaggerGen(options => options.AddAdministrationDocumentation());
+        builder.Services.AddOptions<SwaggerGenOptions>().Configure<AdminToken>((options, token) =>
+        {
+            // Without a token there is nothing to document: no operations, and no scheme that none of them uses.
+            if (token.IsConfigured)
+            {
+                options.AddAdministrationDocumentation();
+            }
+        });
         return builder;
     }
 
@@ -49,13 +57,19 @@ public static class AdminApi
             return routes;
         }
 
-        var group = routes.MapGroup("/api/v1/admin").WithTags(Tag).RequireAuthorization(Policy)
+        var group = routes.MapGroup("/api/v1/admin")
+            .WithDescribedTag(Tag, "Operator-only endpoints behind a bearer token; absent when no token is configured.")
+            .RequireAuthorization(Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/submissions/{id}/quarantine", Quarantine).WithName("QuarantineSubmission")
+            .WithSummary("Quarantine a submission")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<QuarantineRequest>();
-        group.MapPost("/submissions/{id}/release", Release).WithName("ReleaseSubmission");
-        group.MapPost("/keys/{keyId}/revoke", RevokeKey).WithName("AdminRevokeKey");
+        group.MapPost("/submissions/{id}/release", Release).WithName("ReleaseSubmission")
+            .WithSummary("Release a quarantined submission");
+        group.MapPost("/keys/{keyId}/revoke", RevokeKey).WithName("AdminRevokeKey")
+            .WithSummary("Revoke a contributor's key without its proof");
         group.MapPost("/cells/recompute", RecomputeCells).WithName("RecomputeCells")
+            .WithSummary("Recompute a runtime's cells on one CPU key")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<RecomputeCellsRequest>();
         return routes;
     }

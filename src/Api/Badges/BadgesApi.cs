@@ -18,9 +18,11 @@ public static class BadgesApi
 
     public static RouteGroupBuilder MapBadges(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/badges").WithTags("Badges").CacheOutput(LeaderboardApi.RuntimeCachePolicy);
-        group.MapGet("/{runtime}.svg", Svg).WithName("GetSvgBadge");
-        group.MapGet("/{runtime}.json", Json).WithName("GetJsonBadge");
+        var group = routes.MapGroup("/badges").WithDescribedTag(
+            "Badges", "README badges of a runtime's ratio to native, as SVG or as a shields.io endpoint.")
+            .CacheOutput(LeaderboardApi.RuntimeCachePolicy);
+        group.MapGet("/{runtime}.svg", Svg).WithName("GetSvgBadge").WithSummary("A runtime's badge as SVG");
+        group.MapGet("/{runtime}.json", Json).WithName("GetJsonBadge").WithSummary("A runtime's badge for shields.io's endpoint");
         return group;
     }
 

@@ -14,7 +14,7 @@ public static class CpusApi
     public static RouteGroupBuilder MapCpus(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/cpus").WithTags("Leaderboard").CacheOutput(LeaderboardApi.CachePolicy);
-        group.MapGet("/", Get).WithName("GetCpus");
+        group.MapGet("/", Get).WithName("GetCpus").WithSummary("The CPU keys that have results");
         return group;
     }
 

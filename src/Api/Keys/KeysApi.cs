@@ -20,13 +20,14 @@ public static class KeysApi
 
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys");
-        group.MapPost("/", Register).WithName("RegisterKey")
+        var group = routes.MapGroup("/api/v1/keys").WithDescribedTag(
+            "Keys", "Contributors' Ed25519 signing keys: registered with proof of possession, rotated with both keys' signatures, revoked by their owner.");
+        group.MapPost("/", Register).WithName("RegisterKey").WithSummary("Register a signing key")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRegistrationRequest>().WithWriteRateLimit();
-        group.MapGet("/{keyId}", Get).WithName("GetKey");
-        group.MapPost("/{keyId}/rotate", Rotate).WithName("RotateKey")
+        group.MapGet("/{keyId}", Get).WithName("GetKey").WithSummary("A registered key: its display name and whether it is revoked or retired");
+        group.MapPost("/{keyId}/rotate", Rotate).WithName("RotateKey").WithSummary("Hand a key over to a new one, signed by both")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRotationRequest>().WithWriteRateLimit();
-        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey")
+        group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithSummary("Revoke a key with a message it signed")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
         return group;
     }

@@ -46,8 +46,10 @@ public static class LeaderboardApi
 
     public static RouteGroupBuilder MapLeaderboard(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/leaderboard").WithTags("Leaderboard").CacheOutput(CachePolicy);
-        group.MapGet("/", Get).WithName("GetLeaderboard");
+        var group = routes.MapGroup("/api/v1/leaderboard").WithDescribedTag(
+            "Leaderboard", "Runtimes ranked by their ratio to native, with confidence intervals, overall or on one CPU.")
+            .CacheOutput(CachePolicy);
+        group.MapGet("/", Get).WithName("GetLeaderboard").WithSummary("Runtimes ranked by a metric relative to native");
         return group;
     }
 

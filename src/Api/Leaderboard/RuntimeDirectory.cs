@@ -1,54 +1,54 @@
 using System.Collections.Frozen;
+using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 
 namespace NearNative.Api.Leaderboard;
 
 /// <summary>
-/// The runtime slugs that have leaderboard cells, per suite, kept in memory for a short time so that a badge for a
-/// runtime nobody has measured is answered without touching the database however often it is asked. This instance's
-/// own writes refresh it at once; another instance's show within <c>Leaderboard:CacheSeconds</c>, as cached answers do.
+/// The runtime slugs that have leaderboard cells, per suite, so that a badge for a runtime nobody has measured is
+/// answered without touching the database however often it is asked. The list is an entry of the output-cache store
+/// (this process's, or the Redis that several instances share) under the leaderboard's tag, so the eviction that
+/// follows any change to a cell forgets it on every instance at once; it expires with the cached answers.
 /// </summary>
-public sealed class RuntimeDirectory(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) : IDisposable
+public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheStore store, IConfiguration configuration) : IDisposable
 {
+    private const string StoreKey = "nearnative-runtime-directory";
+
+    private static readonly string[] Tags = [LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag];
+
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Leaderboard:CacheSeconds", 30));
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private Snapshot? _snapshot;
+    private Decoded? _last;
     private long _generation;
 
     public async Task<bool> KnowsAsync(string suite, string slug, CancellationToken cancellationToken)
     {
-        var snapshot = _snapshot;
-        if (snapshot is null || clock.GetUtcNow() >= snapshot.Expires)
-        {
-            snapshot = await RefreshAsync(cancellationToken);
-        }
-
-        return snapshot.Runtimes.Contains((suite, slug));
+        var stored = await store.GetAsync(StoreKey, cancellationToken) ?? await RefreshAsync(cancellationToken);
+        return Decode(stored).Contains((suite, slug));
     }
 
-    /// <summary>Forgets the list; a refresh that began before this call does not keep what it read.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _snapshot = null;
-    }
+    /// <summary>
+    /// Called before this instance evicts the leaderboard's tag: a refresh on this instance that began before the
+    /// call does not store what it read. (One on another instance can, as any cached answer can; it expires.)
+    /// </summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
 
     public void Dispose() => _refresh.Dispose();
 
-    private async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
+    private async Task<byte[]> RefreshAsync(CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
         try
         {
             // Another request may have refreshed it while this one waited.
-            if (_snapshot is { } current && clock.GetUtcNow() < current.Expires)
+            if (await store.GetAsync(StoreKey, cancellationToken) is { } current)
             {
                 return current;
             }
 
             var generation = Interlocked.Read(ref _generation);
-            var expires = clock.GetUtcNow() + _lifetime;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NearNativeDbContext>();
             var runtimes = await db.LeaderboardCells.AsNoTracking()
@@ -56,13 +56,13 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, TimeProvider c
                 .Select(c => new { c.Suite, c.RuntimeSlug })
                 .Distinct()
                 .ToListAsync(cancellationToken);
-            var snapshot = new Snapshot(runtimes.Select(r => (r.Suite, r.RuntimeSlug)).ToFrozenSet(), expires);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(runtimes.Select(r => new[] { r.Suite, r.RuntimeSlug }).ToList());
             if (Interlocked.Read(ref _generation) == generation)
             {
-                _snapshot = snapshot;
+                await store.SetAsync(StoreKey, bytes, Tags, _lifetime, cancellationToken);
             }
 
-            return snapshot;
+            return bytes;
         }
         finally
         {
@@ -70,5 +70,19 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
-    private sealed record Snapshot(FrozenSet<(string Suite, string Slug)> Runtimes, DateTimeOffset Expires);
+    /// <summary>The set the bytes hold, decoded again only when they differ from the last ones seen.</summary>
+    private FrozenSet<(string Suite, string Slug)> Decode(byte[] bytes)
+    {
+        if (_last is { } last && last.Bytes.AsSpan().SequenceEqual(bytes))
+        {
+            return last.Runtimes;
+        }
+
+        var pairs = JsonSerializer.Deserialize<List<string[]>>(bytes) ?? [];
+        var decoded = new Decoded(bytes, pairs.Select(p => (p[0], p[1])).ToFrozenSet());
+        _last = decoded;
+        return decoded.Runtimes;
+    }
+
+    private sealed record Decoded(byte[] Bytes, FrozenSet<(string Suite, string Slug)> Runtimes);
 }

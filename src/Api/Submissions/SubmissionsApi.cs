@@ -28,20 +28,25 @@ public static class SubmissionsApi
 
     public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/submissions").WithTags("Submissions");
+        var group = routes.MapGroup("/api/v1/submissions").WithDescribedTag(
+            "Submissions", "Signed result documents: submitted by the agent, verified and stored once, readable by anyone.");
         group.MapPost("/", Submit)
             .WithName("Submit")
+            .WithSummary("Submit a signed result document")
+            .WithIngestMetrics()
             .WithBodyLimit(DocumentLimits.MaxBodyBytes)
             .WithValidation<SignedEnvelope>()
-            .WithWriteRateLimit();
-        group.MapGet("/{id}", Get).WithName("GetSubmission");
-        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument");
+            .WithWriteRateLimit()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/{id}", Get).WithName("GetSubmission").WithSummary("A stored submission with its recomputed figures");
+        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument").WithSummary("The signed bytes of a submission");
         return group;
     }
 
-    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem, ForbiddenProblem, ConflictProblem>> Submit(
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, WriteRefusal, ConflictProblem>> Submit(
         SignedEnvelope envelope,
         NearNativeDbContext db,
+        KeyQuota quota,
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
         CellMaintenance cells,
@@ -70,12 +75,12 @@ public static class SubmissionsApi
             : null;
         if (key is null)
         {
-            return new UnauthorizedProblem("The document's keyId is not a registered key.");
+            return new WriteRefusal(new UnauthorizedProblem("The document's keyId is not a registered key."));
         }
 
         if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
         {
-            return new UnauthorizedProblem("The signature does not verify for the document's key.");
+            return new WriteRefusal(new UnauthorizedProblem("The signature does not verify for the document's key."));
         }
 
         // The same signed bytes again are the stored submission, whatever has happened since (a rotation, a
@@ -88,7 +93,13 @@ public static class SubmissionsApi
 
         if (SignsNothingNew(key) is { } refused)
         {
-            return refused;
+            return new WriteRefusal(refused);
+        }
+
+        // The key's quota counts new writes only: a retry of stored bytes above costs nothing.
+        if (await quota.TakeAsync(key.KeyId, cancellationToken) is { } overQuota)
+        {
+            return new WriteRefusal(overQuota);
         }
 
         // The document only exists once decoded and authenticated, so it is validated here rather than by a filter.

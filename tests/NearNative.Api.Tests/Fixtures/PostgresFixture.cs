@@ -10,45 +10,27 @@ namespace NearNative.Api.Tests.Fixtures;
 /// </summary>
 public class PostgresFixture : ApiFixture
 {
-    public const string EnvironmentVariable = "NEARNATIVE_TEST_POSTGRES";
+    public const string EnvironmentVariable = ScratchDatabase.EnvironmentVariable;
 
     /// <summary>The administrator token this application is configured with; the SQLite one has none.</summary>
     public const string AdminToken = "test-admin-token-0123456789abcdefghijklmnop";
 
-    private string? _adminConnectionString;
-    private string? _connectionString;
-    private string? _database;
+    private ScratchDatabase? _database;
     private Respawner? _respawner;
 
     protected override async Task<IReadOnlyDictionary<string, string?>> PrepareDatabaseAsync()
     {
-        _adminConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(_adminConnectionString))
-        {
-            throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set. The API tests need a real PostgreSQL: run " +
-                $"`{EnvironmentVariable}=\"$(scripts/postgres)\" dotnet test tests/NearNative.Api.Tests`.");
-        }
-
-        _database = $"nearnative_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(_adminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString;
+        _database = await ScratchDatabase.CreateAsync();
         return new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = _connectionString,
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
             ["Admin:Token"] = AdminToken,
         };
     }
 
     protected override async Task AfterStartAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -60,23 +42,17 @@ public class PostgresFixture : ApiFixture
 
     protected override async Task ResetDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
     }
 
     protected override async Task DropDatabaseAsync()
     {
-        if (_database is null)
+        if (_database is not null)
         {
-            return;
+            await _database.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_adminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 }
 
@@ -96,4 +72,15 @@ public sealed class PostgresOverHttpFixture : PostgresFixture
 public sealed class OnPostgresOverHttp : ICollectionFixture<PostgresOverHttpFixture>
 {
     public const string Name = "PostgreSQL over HTTP";
+}
+
+/// <summary>
+/// Its own application on PostgreSQL, for tests that read process-wide counts: OpenTelemetry collects every meter of
+/// a name in the process, so another host's requests would add to them (and a host shutting down would remove its
+/// part). Such a collection runs alone, after all the others.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OnPostgresAlone : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL, alone";
 }

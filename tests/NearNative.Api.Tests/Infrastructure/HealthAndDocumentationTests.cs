@@ -12,16 +12,6 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
     public void Dispose() => _client.Dispose();
 
     [Fact]
-    public async Task HealthIsOkWhenTheDatabaseAnswers()
-    {
-        using var response = await _client.GetAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
-    }
-
-    [Fact]
     public async Task TheOpenApiDocumentListsEveryEndpointWithItsResponses()
     {
         using var response = await _client.GetAsync("/swagger/v1/swagger.json");
@@ -43,8 +33,7 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         Assert.Equal(["200", "400", "404"], Responses("/api/v1/cpus", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.svg", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.json", "get"));
-        Assert.Equal(["200", "503"], Responses("/health", "get"));
-        Assert.Equal(12, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
+        Assert.Equal(11, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
     }
 
     [Fact]
