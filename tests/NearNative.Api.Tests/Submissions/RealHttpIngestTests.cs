@@ -21,7 +21,7 @@ public sealed class RealHttpIngestTests(PostgresOverHttpFixture fixture) : ApiTe
     {
         Assert.Equal(IPAddress.Loopback.ToString(), Client.BaseAddress?.Host);
         Assert.NotEqual(80, Client.BaseAddress?.Port);
-        using var response = await Client.GetAsync("/health");
+        using var response = await Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
