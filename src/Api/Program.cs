@@ -19,6 +19,7 @@ builder.AddApiDocumentation();
 builder.AddHealth();
 builder.AddKeys();
 builder.AddSubmissions();
+builder.AddSubmissionQueries();
 builder.AddLeaderboard();
 
 var app = builder.Build();
@@ -27,10 +28,12 @@ app.UseProblemResponses();
 app.UseRequestSizeLimits();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseHttpCaching();
 app.UseApiDocumentation();
 
 app.MapKeys();
 app.MapSubmissions();
+app.MapSubmissionQueries();
 app.MapLeaderboard();
 app.MapCpus();
 app.MapBadges();

@@ -34,8 +34,14 @@ public static class SubmissionsApi
             .WithValidation<SignedEnvelope>()
             .WithWriteRateLimit()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/{id}", Get).WithName("GetSubmission");
-        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument");
+        group.MapGet("/{id}", Get)
+            .WithName("GetSubmission")
+            .CacheOutput(SubmissionQueriesApi.SubmissionPolicy)
+            .WithHttpCaching(HttpCachePolicy.Aggregates);
+        group.MapGet("/{id}/document", GetDocument)
+            .WithName("GetSubmissionDocument")
+            .CacheOutput(SubmissionQueriesApi.ContentPolicy)
+            .WithHttpCaching(HttpCachePolicy.ContentAddressed);
         return group;
     }
 
@@ -118,6 +124,7 @@ public static class SubmissionsApi
         }
 
         await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
+        await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 

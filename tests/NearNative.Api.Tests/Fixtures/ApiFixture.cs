@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NearNative.Api.Data;
 using NearNative.Api.Leaderboard;
+using NearNative.Api.Submissions;
 
 namespace NearNative.Api.Tests.Fixtures;
 
@@ -41,8 +42,15 @@ public abstract class ApiFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await ResetDatabaseAsync();
+        await ResetCacheAsync();
+    }
+
+    /// <summary>Empties the output cache, for tests that change rows behind the API's back.</summary>
+    public async Task ResetCacheAsync()
+    {
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
         await cache.EvictByTagAsync(LeaderboardApi.CacheTag, default);
+        await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, default);
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)
