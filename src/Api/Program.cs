@@ -4,6 +4,7 @@ using NearNative.Api.Health;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
+using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
 
@@ -21,6 +22,9 @@ builder.AddKeys();
 builder.AddSubmissions();
 builder.AddSubmissionQueries();
 builder.AddLeaderboard();
+builder.AddCpus();
+builder.AddRuntimes();
+builder.AddBadges();
 
 var app = builder.Build();
 
@@ -36,6 +40,7 @@ app.MapSubmissions();
 app.MapSubmissionQueries();
 app.MapLeaderboard();
 app.MapCpus();
+app.MapRuntimes();
 app.MapBadges();
 app.MapHealth();
 

@@ -22,8 +22,9 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<string?[
 
     public string ContentType => MediaType + "; charset=utf-8; header=present";
 
+    /// <summary>Marks the endpoint, whose JSON 200 documents itself, as also answering <c>text/csv</c> (see <see cref="CsvResponseOperationFilter"/>).</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [MediaType]));
+        builder.Metadata.Add(new CsvResponseMetadata());
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -39,3 +40,6 @@ public sealed class CsvResult(IReadOnlyList<string> header, IEnumerable<string?[
         await csv.FlushAsync(httpContext.RequestAborted);
     }
 }
+
+/// <summary>Endpoint metadata: the 200 answer may also be CSV.</summary>
+public sealed class CsvResponseMetadata;

@@ -16,20 +16,23 @@ public static partial class QueryRules
         rule.Must(size => size is null || SuiteManifest.IsKnownSize(size))
             .WithMessage($"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'.");
 
+    public static readonly string CpuKeyMessage =
+        $"Must be a CPU key of at most {Domain.Cpu.CpuKey.MaxLength} printable characters, as listed by /api/v1/cpus.";
+
     /// <summary>Anything longer or with control characters cannot be a CPU key.</summary>
     public static IRuleBuilderOptions<T, string?> CpuKey<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(cpu => cpu is null || IsCpuKeyShaped(cpu))
-            .WithMessage($"Must be a CPU key of at most {Domain.Cpu.CpuKey.MaxLength} printable characters, as listed by /api/v1/cpus.");
+        rule.Must(cpu => cpu is null || IsCpuKeyShaped(cpu)).WithMessage(CpuKeyMessage);
 
     /// <summary>One segment of a CPU key, such as its architecture (<c>x86_64</c>) or virtualisation (<c>none</c>, <c>kvm</c>).</summary>
     public static IRuleBuilderOptions<T, string?> KeySegment<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(segment => segment is null || KeySegmentPattern().IsMatch(segment))
             .WithMessage("Must be one segment of a CPU key: 1 to 64 lowercase letters, digits, '_' or '-'.");
 
+    public const string SlugMessage = "Must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.";
+
     /// <summary>A runtime slug, workload id or category: lowercase letters, digits, '.', '_' and '-'.</summary>
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(slug => slug is null || Submissions.TextRules.IsIdentifier(slug))
-            .WithMessage("Must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters.");
+        rule.Must(slug => slug is null || Submissions.TextRules.IsIdentifier(slug)).WithMessage(SlugMessage);
 
     /// <summary>Free text such as a runtime version: bounded and printable.</summary>
     public static IRuleBuilderOptions<T, string?> PrintableText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>

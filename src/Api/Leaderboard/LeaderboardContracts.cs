@@ -8,6 +8,12 @@ namespace NearNative.Api.Leaderboard;
 /// <param name="Unit">The unit of every row's <c>value</c>: <c>ratio</c> (runtime over native), <c>ms</c> (milliseconds added to native, for <c>startup</c>), <c>MB</c> (10^6 bytes, for <c>memory-floor</c>), <c>µs</c> (per instance, for <c>instance-start</c>) or <c>KB</c> (10^3 bytes per live instance, for <c>instance-density</c>).</param>
 /// <param name="NoisyOnly">Runtime versions with a figure whose every submission was marked noisy: listed, not ranked.</param>
 /// <param name="NativeBaselines">For <c>instance-start</c>: how long the native empty program takes to start as a process, per size and method, for scale; null for other metrics.</param>
+/// <param name="Category">The workload category ranked by (from <c>category</c> or <c>metric=category:…</c>); null otherwise.</param>
+/// <param name="Workload">The one workload ranked by; null when the figure combines workloads.</param>
+/// <param name="Architecture">The architecture asked for, or null for every one.</param>
+/// <param name="Virtualisation">The virtualisation asked for (<c>none</c> is bare metal), or null for every one.</param>
+/// <param name="Runtime">The runtime slug asked for, or null for every runtime.</param>
+/// <param name="Version">The runtime version asked for, or null for every version.</param>
 public sealed record LeaderboardResponse(
     string Suite,
     string? Size,
@@ -18,7 +24,13 @@ public sealed record LeaderboardResponse(
     string? Cpu = null,
     string Unit = LeaderboardMetric.RatioUnit,
     IReadOnlyList<NoisyOnlyRowResponse>? NoisyOnly = null,
-    IReadOnlyList<NativeBaselineResponse>? NativeBaselines = null);
+    IReadOnlyList<NativeBaselineResponse>? NativeBaselines = null,
+    string? Category = null,
+    string? Workload = null,
+    string? Architecture = null,
+    string? Virtualisation = null,
+    string? Runtime = null,
+    string? Version = null);
 
 /// <summary>The native empty program started as a process, over the same suite, size and CPU keys as the rows.</summary>
 /// <param name="Method"><c>fork-exec</c>, <c>posix-spawn</c> or <c>namespaced</c> (new user, PID, mount, network, IPC and UTS namespaces: a container's isolation without an image).</param>

@@ -15,6 +15,7 @@ namespace NearNative.Api.Leaderboard;
 /// <param name="Columns">The <see cref="RuntimeResult"/> properties holding the figure; null for a category, which has its own table.</param>
 /// <param name="Category">The workload category of a <c>category:</c> metric.</param>
 /// <param name="Secondary">A figure shown beside the ranked one, e.g. the start-up ratio beside the added milliseconds.</param>
+/// <param name="Workload">The one workload of a per-workload metric, whose <see cref="Columns"/> name <see cref="WorkloadResult"/> properties.</param>
 public sealed record LeaderboardMetric(
     string Id,
     string? BadgeLabel,
@@ -24,7 +25,8 @@ public sealed record LeaderboardMetric(
     bool IsTime,
     FigureColumns? Columns,
     string? Category = null,
-    SecondaryFigure? Secondary = null)
+    SecondaryFigure? Secondary = null,
+    string? Workload = null)
 {
     public const string CategoryPrefix = "category:";
     public const string LowerIsBetter = "lower-is-better";
@@ -34,6 +36,9 @@ public sealed record LeaderboardMetric(
     public const string MegabytesUnit = "MB";
     public const string MicrosecondsUnit = "µs";
     public const string KilobytesUnit = "KB";
+
+    /// <summary>The familiar name people give the default figure, accepted wherever a metric is.</summary>
+    public const string SpeedAlias = "speed";
 
     public static readonly LeaderboardMetric Execution = new(
         "execution", null,
@@ -103,6 +108,29 @@ public sealed record LeaderboardMetric(
         $"Kernel time relative to native over the suite's {category} workloads: geometric mean.",
         HigherIsBetter: false, RatioUnit, IsTime: true, Columns: null, category);
 
+    /// <summary>The figures a single workload has: its kernel, whole-process and memory ratio.</summary>
+    public static IReadOnlyList<LeaderboardMetric> PerWorkload { get; } = [Execution, Process, Memory];
+
+    /// <summary>
+    /// <paramref name="figure"/> (one of <see cref="PerWorkload"/>) on one workload: the median paired ratio of each
+    /// submission, aggregated like any other. Its id stays the figure's; the response names the workload.
+    /// </summary>
+    public static LeaderboardMetric ForWorkload(string workload, LeaderboardMetric figure) => figure.Id switch
+    {
+        "process" => new(figure.Id, $"{workload} process", $"Whole-process time relative to native on the {workload} workload: median of paired ratios.",
+            HigherIsBetter: false, RatioUnit, IsTime: true,
+            new(nameof(WorkloadResult.ProcessMedian), nameof(WorkloadResult.ProcessLower), nameof(WorkloadResult.ProcessUpper), nameof(WorkloadResult.ProcessConfidence)),
+            Workload: workload),
+        "memory" => new(figure.Id, $"{workload} memory", $"Peak resident memory relative to native on the {workload} workload: median of paired ratios.",
+            HigherIsBetter: false, RatioUnit, IsTime: false,
+            new(nameof(WorkloadResult.MemoryMedian), nameof(WorkloadResult.MemoryLower), nameof(WorkloadResult.MemoryUpper), nameof(WorkloadResult.MemoryConfidence)),
+            Workload: workload),
+        _ => new(Execution.Id, workload, $"Kernel time relative to native on the {workload} workload (whole-process time for a start-up workload): median of paired ratios.",
+            HigherIsBetter: false, RatioUnit, IsTime: true,
+            new(nameof(WorkloadResult.Median), nameof(WorkloadResult.Lower), nameof(WorkloadResult.Upper), nameof(WorkloadResult.Confidence)),
+            Workload: workload),
+    };
+
     /// <summary>Every metric a suite offers: the fixed ones, then one per category of its non-start-up workloads.</summary>
     public static IReadOnlyList<LeaderboardMetric> For(SuiteManifest suite) =>
     [
@@ -112,10 +140,10 @@ public sealed record LeaderboardMetric(
 
     /// <summary>The metric named by <paramref name="id"/> (null or empty: execution), or null when the suite has no such metric.</summary>
     public static LeaderboardMetric? Find(string? id, SuiteManifest suite) =>
-        string.IsNullOrEmpty(id) ? Execution : For(suite).FirstOrDefault(m => m.Id == id);
+        string.IsNullOrEmpty(id) || id == SpeedAlias ? Execution : For(suite).FirstOrDefault(m => m.Id == id);
 
     public static string[] Invalid(SuiteManifest suite) =>
-        [$"Must be one of {string.Join(", ", For(suite).Select(m => m.Id))}."];
+        [$"Must be one of {string.Join(", ", For(suite).Select(m => m.Id))} ('{SpeedAlias}' is another name for execution)."];
 
     /// <summary>The figure as people read it: <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c>, <c>19 µs per instance</c> or <c>3.00× faster pre-initialised</c>.</summary>
     public string Format(double value) => Unit switch

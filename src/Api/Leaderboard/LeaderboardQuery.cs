@@ -12,30 +12,42 @@ namespace NearNative.Api.Leaderboard;
 /// </summary>
 public static class LeaderboardQuery
 {
-    /// <param name="cpu">Only this CPU key's submissions, so the global figure is that CPU's cell; null for every CPU.</param>
+    /// <param name="filter">The submissions and runtimes that count; with one CPU key the global figure is that CPU's cell.</param>
     public static async Task<LeaderboardRows> RowsAsync(
         NearNativeDbContext db,
-        string suite,
-        string? size,
+        LeaderboardFilter filter,
         LeaderboardMetric metric,
-        string? cpu,
         CancellationToken cancellationToken)
     {
-        var runtimes = db.RuntimeResults.AsNoTracking()
-            .Join(db.Submissions, r => r.SubmissionId, s => s.Id, (r, s) => new { Runtime = r, Submission = s })
-            .Where(x => x.Submission.Suite == suite
-                && x.Submission.Status == SubmissionStatus.Accepted
-                && (size == null || x.Submission.Size == size)
-                && (cpu == null || x.Submission.CpuKey == cpu));
+        var runtimes = filter.Apply(db.RuntimeResults.AsNoTracking())
+            .Join(filter.Apply(db.Submissions), r => r.SubmissionId, s => s.Id, (r, s) => new { Runtime = r, Submission = s });
 
-        // One projection serves every metric stored on RuntimeResult: the column names are the metric's. A metric
+        // One projection serves every metric stored on RuntimeResult (or, for a workload, on WorkloadResult): the column names are the metric's. A metric
         // without a secondary figure, or without an interval, reads its own value again in that place, and it is never used.
         var columns = metric.Columns;
         var secondary = metric.Secondary?.Column ?? columns?.Value;
         var lower = columns?.Lower ?? columns?.Value;
         var upper = columns?.Upper ?? columns?.Value;
         var confidence = columns?.Confidence ?? columns?.Value;
-        var query = metric.Category is { } category
+        var query = metric.Workload is { } workload
+            ? runtimes.SelectMany(
+                x => x.Runtime.Workloads.Where(w => w.Workload == workload && EF.Property<double?>(w, columns!.Value) != null),
+                (x, w) => new RuntimeValue(
+                    x.Submission.Size,
+                    x.Runtime.Slug,
+                    x.Runtime.Name,
+                    x.Runtime.Version,
+                    x.Runtime.Configuration,
+                    x.Submission.CpuKey,
+                    x.Submission.MachineId,
+                    x.Submission.Noisy,
+                    EF.Property<double?>(w, columns!.Value)!.Value,
+                    EF.Property<double?>(w, lower!),
+                    EF.Property<double?>(w, upper!),
+                    EF.Property<double?>(w, confidence!),
+                    null,
+                    x.Submission.ReceivedAt))
+            : metric.Category is { } category
             ? runtimes.SelectMany(
                 x => x.Runtime.Categories.Where(c => c.Category == category && c.Value != null),
                 (x, c) => new RuntimeValue(

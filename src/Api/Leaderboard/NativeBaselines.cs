@@ -14,17 +14,11 @@ public static class NativeBaselines
 {
     public static async Task<IReadOnlyList<NativeBaselineResponse>> QueryAsync(
         NearNativeDbContext db,
-        string suite,
-        string? size,
-        string? cpu,
+        LeaderboardFilter filter,
         CancellationToken cancellationToken)
     {
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.Suite == suite
-                && s.Status == SubmissionStatus.Accepted
-                && !s.Noisy
-                && (size == null || s.Size == size)
-                && (cpu == null || s.CpuKey == cpu)
+        var submissions = await filter.Apply(db.Submissions.AsNoTracking())
+            .Where(s => !s.Noisy
                 && (s.NativeForkExecUs != null || s.NativePosixSpawnUs != null || s.NativeNamespacedUs != null))
             .Select(s => new { s.Size, s.CpuKey, s.MachineId, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs })
             .ToListAsync(cancellationToken);

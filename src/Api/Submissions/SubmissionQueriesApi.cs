@@ -141,6 +141,7 @@ public static class SubmissionQueriesApi
         return new CsvResult(ListCsvHeader, items.Select(ListCsvRow));
     }
 
+    /// <param name="id">The submission's id: SHA-256 of its signed document bytes, lowercase hex.</param>
     public static async Task<Results<Ok<SamplesResponse>, CsvResult, ValidationProblem, NotFoundProblem>> Samples(
         string id,
         [AsParameters] SampleParameters query,

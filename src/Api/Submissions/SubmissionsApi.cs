@@ -36,10 +36,12 @@ public static class SubmissionsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/{id}", Get)
             .WithName("GetSubmission")
+            .WithSummary("A stored submission with every recomputed figure")
             .CacheOutput(SubmissionQueriesApi.SubmissionPolicy)
             .WithHttpCaching(HttpCachePolicy.Aggregates);
         group.MapGet("/{id}/document", GetDocument)
             .WithName("GetSubmissionDocument")
+            .WithSummary("A submission's exact signed bytes and signature")
             .CacheOutput(SubmissionQueriesApi.ContentPolicy)
             .WithHttpCaching(HttpCachePolicy.ContentAddressed);
         return group;
@@ -128,6 +130,7 @@ public static class SubmissionsApi
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 
+    /// <param name="id">The submission's id: SHA-256 of its signed document bytes, lowercase hex.</param>
     public static async Task<Results<Ok<SubmissionResponse>, NotFoundProblem>> Get(
         string id,
         NearNativeDbContext db,
@@ -137,6 +140,7 @@ public static class SubmissionsApi
             : NotFound(id);
 
     /// <summary>The exact signed bytes and signature, so anyone can verify the submission with the key's public key.</summary>
+    /// <param name="id">The submission's id: SHA-256 of its signed document bytes, lowercase hex.</param>
     public static async Task<Results<Ok<SignedEnvelope>, NotFoundProblem>> GetDocument(
         string id,
         NearNativeDbContext db,
