@@ -412,6 +412,9 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.HasIndex("KeyId")
                         .HasDatabaseName("ix_submissions_key_id");
 
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("ix_submissions_received_at_id");
+
                     b.HasIndex("Suite", "CpuKey")
                         .HasDatabaseName("ix_submissions_suite_cpu_key");
 

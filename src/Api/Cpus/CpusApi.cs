@@ -19,10 +19,7 @@ public static class CpusApi
 
     public static RouteGroupBuilder MapCpus(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/cpus")
-            .WithTags("Leaderboard")
-            .CacheOutput(LeaderboardApi.CachePolicy)
-            .WithHttpCaching(HttpCachePolicy.Aggregates);
+        var group = routes.MapAggregateGroup("/api/v1/cpus", "Leaderboard");
         group.MapGet("/", Get)
             .WithName("GetCpus")
             .WithSummary("CPU keys with results")
@@ -49,7 +46,7 @@ public static class CpusApi
         var suiteId = query.Suite ?? suites.Newest;
         if (suites.Find(suiteId) is null)
         {
-            return UnknownSuite(query.Suite);
+            return SuiteProblems.Unknown(query.Suite);
         }
 
         var cpus = await new LeaderboardFilter(suiteId!, query.Size).Apply(db.Submissions.AsNoTracking())
@@ -79,7 +76,7 @@ public static class CpusApi
         var suiteId = query.Suite ?? suites.Newest;
         if (suites.Find(suiteId) is null)
         {
-            return UnknownSuite(query.Suite);
+            return SuiteProblems.Unknown(query.Suite);
         }
 
         var reports = await db.Submissions.AsNoTracking()
@@ -119,7 +116,4 @@ public static class CpusApi
                     r.Ranking.Machines, r.Ranking.Submissions, r.Ranking.Provisional)),
             ]));
     }
-
-    private static NotFoundProblem UnknownSuite(string? suite) =>
-        new(suite is null ? "This server knows no suite." : $"Unknown suite '{suite}'.");
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
@@ -10,8 +11,17 @@ namespace NearNative.Api.Keys;
 /// <summary>Registration (with proof of possession), lookup and revocation of contributors' signing keys.</summary>
 public static class KeysApi
 {
+    /// <summary>Output-cache tag of every answer that shows a key; evicted when one changes.</summary>
+    public const string CacheTag = "keys";
+
+    public const string CachePolicy = "keys";
+
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
+            .Expire(TimeSpan.FromSeconds(builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30)))
+            .SetVaryByQuery([])
+            .Tag(CacheTag)));
         builder.Services.AddSingleton<IValidator<RegisterKeyRequest>, RegisterKeyRequestValidator>();
         builder.Services.AddSingleton<IValidator<RevokeKeyRequest>, RevokeKeyRequestValidator>();
         return builder;
@@ -21,7 +31,10 @@ public static class KeysApi
     {
         var group = routes.MapGroup("/api/v1/keys").WithTags("Keys");
         group.MapPost("/", Register).WithName("RegisterKey").WithValidation<RegisterKeyRequest>().WithWriteRateLimit();
-        group.MapGet("/{keyId}", Get).WithName("GetKey");
+        group.MapGet("/{keyId}", Get)
+            .WithName("GetKey")
+            .CacheOutput(CachePolicy)
+            .WithHttpCaching(HttpCachePolicy.Aggregates);
         group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
         return group;
     }
@@ -78,6 +91,7 @@ public static class KeysApi
         RevokeKeyRequest request,
         NearNativeDbContext db,
         TimeProvider clock,
+        IOutputCacheStore cache,
         CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
@@ -95,6 +109,7 @@ public static class KeysApi
         {
             key.RevokedAt = clock.UtcNowForStorage();
             await db.SaveChangesAsync(cancellationToken);
+            await cache.EvictByTagAsync(CacheTag, cancellationToken);
         }
 
         return TypedResults.Ok(ToResponse(key));

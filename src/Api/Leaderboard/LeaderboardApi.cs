@@ -32,17 +32,23 @@ public static class LeaderboardApi
         return builder;
     }
 
+    /// <summary>
+    /// A group of endpoints computed from accepted submissions: served from the output cache under
+    /// <see cref="CachePolicy"/> (evicted when a submission arrives) and cacheable by clients for as long as figures last.
+    /// </summary>
+    public static RouteGroupBuilder MapAggregateGroup(this IEndpointRouteBuilder routes, string prefix, string tag) =>
+        routes.MapGroup(prefix).WithTags(tag).CacheOutput(CachePolicy).WithHttpCaching(HttpCachePolicy.Aggregates);
+
     public static RouteGroupBuilder MapLeaderboard(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/leaderboard").WithTags("Leaderboard").CacheOutput(CachePolicy);
+        var group = routes.MapAggregateGroup("/api/v1/leaderboard", "Leaderboard");
         group.MapGet("/", Get)
             .WithName("GetLeaderboard")
             .WithSummary("Runtimes ranked against native")
             .WithDescription(
                 "Runtime versions ranked by a metric relative to native: each machine votes once per CPU key, each CPU key weighs the same. " +
                 "Filters narrow the CPU keys (cpu, architecture, virtualisation) and the rows (runtime, version); category and workload choose a narrower figure.")
-            .WithValidation<LeaderboardParameters>()
-            .WithHttpCaching(HttpCachePolicy.Aggregates);
+            .WithValidation<LeaderboardParameters>();
         return group;
     }
 
@@ -54,7 +60,7 @@ public static class LeaderboardApi
     {
         if (suites.Find(query.SuiteOrNewest(suites)) is not { } manifest)
         {
-            return new NotFoundProblem(query.Suite is null ? "This server knows no suite." : $"Unknown suite '{query.Suite}'.");
+            return SuiteProblems.Unknown(query.Suite);
         }
 
         // The validator has refused every combination that does not choose one.

@@ -21,10 +21,7 @@ public static class RuntimesApi
 
     public static RouteGroupBuilder MapRuntimes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/runtimes")
-            .WithTags("Runtimes")
-            .CacheOutput(LeaderboardApi.CachePolicy)
-            .WithHttpCaching(HttpCachePolicy.Aggregates);
+        var group = routes.MapAggregateGroup("/api/v1/runtimes", "Runtimes");
         group.MapGet("/", List)
             .WithName("ListRuntimes")
             .WithSummary("Runtimes with results")
@@ -48,7 +45,7 @@ public static class RuntimesApi
     {
         if (suites.Find(query.Suite ?? suites.Newest) is not { } manifest)
         {
-            return UnknownSuite(query.Suite);
+            return SuiteProblems.Unknown(query.Suite);
         }
 
         var results = Results(db, Filter(query, manifest));
@@ -100,7 +97,7 @@ public static class RuntimesApi
 
         if (suites.Find(query.Suite ?? suites.Newest) is not { } manifest)
         {
-            return UnknownSuite(query.Suite);
+            return SuiteProblems.Unknown(query.Suite);
         }
 
         var filter = Filter(query, manifest) with { Runtime = id };
@@ -163,9 +160,6 @@ public static class RuntimesApi
     private static IQueryable<RuntimeAndSubmission> Results(NearNativeDbContext db, LeaderboardFilter filter) =>
         filter.Apply(db.RuntimeResults.AsNoTracking())
             .Join(filter.Apply(db.Submissions), r => r.SubmissionId, s => s.Id, (r, s) => new RuntimeAndSubmission { Runtime = r, Submission = s });
-
-    private static NotFoundProblem UnknownSuite(string? suite) =>
-        new(suite is null ? "This server knows no suite." : $"Unknown suite '{suite}'.");
 
     /// <summary>A class with settable members rather than a positional record, so EF can group by its members in SQL.</summary>
     private sealed class RuntimeAndSubmission

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NearNative.Api.Data;
+using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
 
@@ -51,6 +52,7 @@ public abstract class ApiFixture : IAsyncLifetime
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
         await cache.EvictByTagAsync(LeaderboardApi.CacheTag, default);
         await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, default);
+        await cache.EvictByTagAsync(KeysApi.CacheTag, default);
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)
