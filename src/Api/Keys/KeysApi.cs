@@ -33,6 +33,7 @@ public static class KeysApi
         group.MapPost("/", Register).WithName("RegisterKey").WithValidation<RegisterKeyRequest>().WithWriteRateLimit();
         group.MapGet("/{keyId}", Get)
             .WithName("GetKey")
+            .WithSummary("A registered key")
             .CacheOutput(CachePolicy)
             .WithHttpCaching(HttpCachePolicy.Aggregates);
         group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithValidation<RevokeKeyRequest>().WithWriteRateLimit();
@@ -78,6 +79,7 @@ public static class KeysApi
         return TypedResults.Created($"/api/v1/keys/{keyId}", ToResponse(key));
     }
 
+    /// <param name="keyId">The key id: 32 lowercase hex digits, the first 16 bytes of SHA-256 of the raw public key.</param>
     public static async Task<Results<Ok<KeyResponse>, NotFoundProblem>> Get(
         string keyId,
         NearNativeDbContext db,
