@@ -3,7 +3,7 @@
 Per workload and runtime: median of ratios paired by round (runtime over native of the same round, measured
 stage only, valid samples only); kernel time, or whole-process time for start-up workloads. A runtime that
 printed a wrong answer for a workload in any stage, warm-up included, gets no ratio for it. Overall:
-geometric mean over the non-start-up workloads, equal weights, as the agent's "execution" and "process" rows.
+geometric mean over the non-start-up workloads except the opt-in ones (too many writes for a default run), equal weights, as the agent's "execution" and "process" rows.
 """
 import json
 import math
@@ -11,6 +11,8 @@ import statistics
 import sys
 
 PREINIT_SUFFIX = ".preinit"
+DEFAULT_WRITE_CAP = 4 << 30
+FEWEST_ROUNDS, FEWEST_PROCESSES = 4, 2
 
 
 def load(path):
@@ -78,11 +80,20 @@ def workload_ratios(document, manifest, runtime, figure):
     return result
 
 
+def opt_in(manifest, size):
+    """Workloads that write too much for a default run (a warm-up and three rounds of native and one runtime above
+    the default 4 GiB cap): they get their own ratio and stay out of every geometric mean."""
+    return {w["id"] for w in manifest["workloads"]
+            if w.get("writesBytes", {}).get(size, 0) * FEWEST_ROUNDS * FEWEST_PROCESSES > DEFAULT_WRITE_CAP}
+
+
 def overall(document, manifest, runtime, figure):
-    """Geometric mean over non-start-up workloads; None when any of them has no ratio."""
+    """Geometric mean over the non-start-up workloads that are not opt-in; None when any of them has no ratio."""
     cats = categories(manifest)
+    left_out = opt_in(manifest, document["suite"]["size"])
     medians = workload_ratios(document, manifest, runtime, figure)
-    execution = [w for w in {s["workload"] for s in document["samples"] if s["runtime"] == runtime} if cats.get(w) != "startup"]
+    execution = [w for w in {s["workload"] for s in document["samples"] if s["runtime"] == runtime}
+                 if cats.get(w) != "startup" and baseline(w) not in left_out]
     if not execution or any(w not in medians for w in execution):
         return None
     return math.exp(sum(math.log(medians[w]) for w in execution) / len(execution))

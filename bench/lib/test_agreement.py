@@ -27,6 +27,32 @@ class MeanAbsoluteLogDifference(unittest.TestCase):
         self.assertEqual(ratios.mean_absolute_log_difference([(2.0, 2.0), (1.5, 1.5)]), 0.0)
 
 
+class OptIn(unittest.TestCase):
+    MANIFEST = {"workloads": [
+        {"id": "fib", "category": "compute", "artifacts": {}},
+        {"id": "smallfiles", "category": "io", "artifacts": {}, "writesBytes": {"full": 12990259}},
+        {"id": "filerw", "category": "io", "artifacts": {}, "writesBytes": {"quick": 16 << 20, "full": 640 << 20}},
+    ]}
+
+    def test_a_workload_too_heavy_for_the_default_cap_is_opt_in_at_that_size_only(self):
+        # 640 MiB x 4 rounds x 2 processes = 5 GiB > 4 GiB; 16 MiB x 8 = 128 MiB fits.
+        self.assertEqual(ratios.opt_in(self.MANIFEST, "full"), {"filerw"})
+        self.assertEqual(ratios.opt_in(self.MANIFEST, "quick"), set())
+
+    def test_the_overall_figure_leaves_the_opt_in_workload_out(self):
+        # fib 2x and smallfiles 8x give 4x; filerw at 100x would move it were it counted.
+        def sample(workload, runtime, rnd, kernel):
+            return {"workload": workload, "runtime": runtime, "round": rnd, "stage": "measured", "outcome": "ok",
+                    "wallNs": kernel, "kernelNs": kernel, "checksum": "c"}
+        samples = []
+        for rnd in range(3):
+            for workload, factor in (("fib", 2), ("smallfiles", 8), ("filerw", 100)):
+                samples += [sample(workload, "native", rnd, 1000), sample(workload, "wasm", rnd, 1000 * factor)]
+        manifest = {"workloads": [dict(w, checksums={"full": "c"}) for w in self.MANIFEST["workloads"]]}
+        document = {"suite": {"size": "full"}, "samples": samples}
+        self.assertAlmostEqual(ratios.overall(document, manifest, "wasm", "kernel"), 4.0, places=9)
+
+
 class KernelMedians(unittest.TestCase):
     @staticmethod
     def line(kernel_ns):

@@ -1,3 +1,4 @@
+using NearNative.Api.Administration;
 using NearNative.Api.Badges;
 using NearNative.Api.Cpus;
 using NearNative.Api.Health;
@@ -25,11 +26,13 @@ builder.AddLeaderboard();
 builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
+builder.AddAdministration();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
 app.UseRequestSizeLimits();
+app.UseAdministration();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.UseHttpCaching();
@@ -43,6 +46,7 @@ app.MapCpus();
 app.MapRuntimes();
 app.MapBadges();
 app.MapHealth();
+app.MapAdministration();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -14,6 +14,7 @@ public static class AgentCli
             RunCommand.Create(context),
             KeysCommand.Create(context),
             SubmitCommand.Create(context),
+            ReportCommand.Create(context),
             DoctorCommand.Create(context),
             WasmtimeHostCommand.Create(context),
         };

@@ -27,4 +27,12 @@ public static class CommonOptions
         };
         return option;
     }
+
+    /// <summary>The suite directory for verbs that only read the suite; found the way <c>run</c> finds it.</summary>
+    public static Option<string?> SuiteAsForRun() =>
+        new("--suite") { Description = "Suite directory. Default: as for run.", HelpName = "DIR" };
+
+    /// <summary>The suite directory the option names, else where <c>run</c> looks for it.</summary>
+    public static string LocateSuite(AgentContext context, string? option) =>
+        Suite.SuiteLocator.Locate(option, context.SuiteFromEnvironment, AppContext.BaseDirectory, Environment.CurrentDirectory);
 }

@@ -12,7 +12,7 @@ public static class DoctorCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON, for scripts." };
         var runtimeFile = new Option<string?>("--runtime-file") { Description = "Your own runtime definitions. Default: runtimes.json in the agent's home directory, if any.", HelpName = "FILE" };
-        var suite = new Option<string?>("--suite") { Description = "Suite directory. Default: as for run.", HelpName = "DIR" };
+        var suite = CommonOptions.SuiteAsForRun();
         var command = new Command("doctor", "List every runtime the agent knows: found or missing, version, SIMD or MVP modules, how to install.") { json, runtimeFile, suite };
         command.SetGuardedAction(context, async (parsed, cancellationToken) =>
         {
@@ -38,7 +38,7 @@ public static class DoctorCommand
     {
         try
         {
-            var directory = SuiteLocator.Locate(option, context.SuiteFromEnvironment, AppContext.BaseDirectory, Environment.CurrentDirectory);
+            var directory = CommonOptions.LocateSuite(context, option);
             var loaded = SuiteVerifier.Load(directory);
             return ($"{loaded.Manifest.Suite}, {loaded.Manifest.Workloads.Count} workloads, verified ({directory})", loaded);
         }

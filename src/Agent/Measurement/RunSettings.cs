@@ -58,7 +58,7 @@ public sealed record RunSettings(
 
     public long EffectiveMemoryCapBytes => MemoryCapBytes ?? ChildLimits.DefaultMemoryCapBytes;
 
-    public long EffectiveMaxWriteBytes => MaxWriteBytes ?? WritePlan.DefaultCapBytes;
+    public long EffectiveMaxWriteBytes => MaxWriteBytes ?? WriteBudget.DefaultCapBytes;
 
     /// <summary>Per-process limit; generous, because a slow runtime gets more time, never a smaller input.</summary>
     public TimeSpan ProcessTimeout => Quick ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(600);

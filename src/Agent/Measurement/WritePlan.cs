@@ -15,8 +15,6 @@ namespace NearNative.Agent.Measurement;
 /// <param name="CappedRounds">Each workload the cap held below the maximum, with the most measured rounds it gets; 0: not run.</param>
 public sealed record WritePlan(long CapBytes, long UncappedBytes, long PlannedBytes, IReadOnlyDictionary<string, int> CappedRounds)
 {
-    public const long DefaultCapBytes = 4L << 30;
-
     public bool Capped => CappedRounds.Count > 0;
 
     public static WritePlan Compute(IReadOnlyList<WorkloadUnit> units, int maximumRounds, long capBytes)

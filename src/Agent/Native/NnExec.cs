@@ -13,8 +13,13 @@ public sealed class NnExec
 {
     public const string FileName = "nn-exec";
 
-    /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
-    public const string Sha256 = "4ff4b165e7823050374a92f22ae6e3286a9e0127f75e1ce78b22cf2357a7f067";
+    /// <summary>SHA-256 of the committed x86-64 binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
+    public const string Sha256X64 = "4ff4b165e7823050374a92f22ae6e3286a9e0127f75e1ce78b22cf2357a7f067";
+
+    /// <summary>SHA-256 of the committed aarch64 binary.</summary>
+    public const string Sha256Arm64 = "0fb92179376a0c1e97d43189e97dc4f99db1c69be8b957dd321e23cf810b7661";
+
+    public static PinnedHashes Pinned { get; } = new(Sha256X64, Sha256Arm64);
 
     private NnExec(string path) => Path = path;
 
@@ -22,7 +27,7 @@ public sealed class NnExec
 
     /// <summary>The verified launcher in <paramref name="directory"/>, or null with the reason it cannot be used.</summary>
     public static NnExec? Locate(string directory, out string? problem) =>
-        PinnedBinary.Locate(directory, FileName, Sha256, out problem) is { } path ? new NnExec(path) : null;
+        PinnedBinary.Locate(directory, FileName, Pinned, out problem) is { } path ? new NnExec(path) : null;
 
     /// <summary>The same command, started through the launcher with the given limits, reporting to <paramref name="reportPath"/>.</summary>
     public ProcessStartInfo Wrap(ProcessStartInfo inner, ChildLimits limits, string reportPath)

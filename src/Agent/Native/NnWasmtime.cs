@@ -10,8 +10,13 @@ public sealed class NnWasmtime
 {
     public const string FileName = "nn-wasmtime";
 
-    /// <summary>SHA-256 of the committed binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
-    public const string Sha256 = "a99ecf4544860b09f06a6fc36e6390d2e146b0f9ba9cd2c1112a709c27504b39";
+    /// <summary>SHA-256 of the committed x86-64 binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
+    public const string Sha256X64 = "a99ecf4544860b09f06a6fc36e6390d2e146b0f9ba9cd2c1112a709c27504b39";
+
+    /// <summary>SHA-256 of the committed aarch64 binary.</summary>
+    public const string Sha256Arm64 = "6d96d559319d68889c4c427656c5a4a303dd209a16c35920a2bcf46cc6da4274";
+
+    public static PinnedHashes Pinned { get; } = new(Sha256X64, Sha256Arm64);
 
     public const string PreopenCwdOption = "--preopen-cwd";
     public const string PrecompiledOption = "--precompiled";
@@ -26,7 +31,7 @@ public sealed class NnWasmtime
 
     /// <summary>The verified host in <paramref name="directory"/>, or null with the reason it cannot be used.</summary>
     public static NnWasmtime? Locate(string directory, out string? problem) =>
-        PinnedBinary.Locate(directory, FileName, Sha256, out problem) is { } path ? new NnWasmtime(path) : null;
+        PinnedBinary.Locate(directory, FileName, Pinned, out problem) is { } path ? new NnWasmtime(path) : null;
 
     /// <summary>Arguments of <c>nn-wasmtime run</c> for one module and its arguments.</summary>
     public static IReadOnlyList<string> RunArguments(string module, IReadOnlyList<string> arguments, bool preopen, string? target, bool precompiled) =>

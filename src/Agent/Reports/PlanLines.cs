@@ -35,6 +35,6 @@ public static class PlanLines
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => c.Value == 0 ? $"{c.Key} is not run (too few rounds fit to give a ratio)" : $"{c.Key} gets at most {c.Value} measured rounds");
         return $"writes: all rounds would write {ByteSizeText.Format(writes.UncappedBytes)}, above --max-write {cap}: {string.Join(", ", limits)}; "
-            + $"at most {ByteSizeText.Format(writes.PlannedBytes)} written";
+            + $"at most {ByteSizeText.Format(writes.PlannedBytes)} written (--max-write {ByteSizeText.Format(writes.UncappedBytes)} would run every round)";
     }
 }

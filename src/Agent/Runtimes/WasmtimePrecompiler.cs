@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using NearNative.Agent.Files;
@@ -28,7 +29,7 @@ public sealed class WasmtimePrecompiler
     public async Task<RuntimePreparation> PrepareAsync(NnWasmtime host, string version, LoadedSuite suite, string cacheDirectory, CancellationToken cancellationToken)
     {
         // Serialized modules are tied to the exact engine: a new library or host build gets a folder of its own.
-        var engineKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version + "\n" + NnWasmtime.Sha256)))[..16];
+        var engineKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version + "\n" + NnWasmtime.Pinned.For(RuntimeInformation.OSArchitecture))))[..16];
         var directory = Directory.CreateDirectory(Path.Combine(cacheDirectory, engineKey)).FullName;
         var compiled = new List<CompiledModule>();
         foreach (var workload in suite.Manifest.Workloads)

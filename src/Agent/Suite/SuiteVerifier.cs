@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NearNative.Domain.Suite;
@@ -5,13 +6,19 @@ using NearNative.Domain.Suite;
 namespace NearNative.Agent.Suite;
 
 /// <summary>
-/// Loads the manifest and checks every artifact's SHA-256 against it, so every runtime provably runs the
-/// same bytes. Any mismatch stops the run before anything is measured.
+/// Loads the manifest and checks the SHA-256 of every artifact this machine can run against it (the wasm modules and
+/// the native build for its architecture), so every runtime provably runs the same bytes. Any mismatch stops the run
+/// before anything is measured. The other architectures' native builds need not be there: an agent published for one
+/// architecture ships only its own.
 /// </summary>
 public static class SuiteVerifier
 {
-    public static LoadedSuite Load(string directory)
+    public static LoadedSuite Load(string directory) => Load(directory, RuntimeInformation.OSArchitecture);
+
+    public static LoadedSuite Load(string directory, Architecture architecture)
     {
+        var nativeKind = LoadedSuite.NativeKindFor(architecture)
+            ?? throw AgentException.Usage($"this machine is {ArchitectureName(architecture)}; the suite has native builds for x86-64 and aarch64 only");
         var manifestPath = Path.Combine(directory, SuiteLocator.ManifestFileName);
         SuiteManifest manifest;
         try
@@ -30,12 +37,14 @@ public static class SuiteVerifier
 
         foreach (var workload in manifest.Workloads)
         {
-            foreach (var kind in new[] { LoadedSuite.NativeArtifact, LoadedSuite.WasmArtifact })
+            if (!workload.Artifacts.ContainsKey(LoadedSuite.WasmArtifact))
             {
-                if (!workload.Artifacts.ContainsKey(kind))
-                {
-                    throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} has no {kind} artifact");
-                }
+                throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} has no {LoadedSuite.WasmArtifact} artifact");
+            }
+
+            if (!workload.Artifacts.ContainsKey(nativeKind))
+            {
+                throw AgentException.Usage($"suite {manifest.Suite} has no native {ArchitectureName(architecture)} build of {workload.Id}; this machine is {ArchitectureName(architecture)}");
             }
 
             // The write cap plans with these; a workload that writes an unknown amount could exceed it.
@@ -44,15 +53,26 @@ public static class SuiteVerifier
                 throw new AgentException(ExitCodes.SuiteIntegrity, $"suite manifest: workload {workload.Id} writes files but does not declare writesBytes for every size");
             }
 
-            // Every artifact the manifest pins is checked, including variants this run may not use.
-            foreach (var artifact in workload.Artifacts.Values)
+            // Every artifact this machine can run is checked, including variants this run may not use.
+            foreach (var (kind, artifact) in workload.Artifacts)
             {
-                Verify(directory, artifact);
+                if (kind == nativeKind || !LoadedSuite.IsNativeKind(kind))
+                {
+                    Verify(directory, artifact);
+                }
             }
         }
 
-        return new LoadedSuite(directory, manifest);
+        return new LoadedSuite(directory, manifest) { NativeKind = nativeKind };
     }
+
+    /// <summary>The architecture as the suite and the result document name it.</summary>
+    public static string ArchitectureName(Architecture architecture) => architecture switch
+    {
+        Architecture.X64 => "x86-64",
+        Architecture.Arm64 => "aarch64",
+        _ => architecture.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>An artifact path from the manifest, refused if it points outside the suite directory.</summary>
     public static string ResolveInside(string directory, string relativePath)

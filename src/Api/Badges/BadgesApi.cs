@@ -3,17 +3,19 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Suites;
+using NearNative.Domain.Cpu;
 using NearNative.Domain.Results;
-using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Badges;
 
-/// <summary>README badges for a runtime's headline slowdown (or another leaderboard metric) on the newest suite; noisy submissions never count.</summary>
+/// <summary>
+/// README badges for a runtime's headline slowdown (or another leaderboard metric) on the newest suite and one
+/// architecture (x86-64 unless asked otherwise); noisy submissions never count. Read from the maintained cells only.
+/// </summary>
 public static class BadgesApi
 {
     public const string CachePolicy = "badges";
@@ -34,8 +36,9 @@ public static class BadgesApi
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromSeconds(seconds))
-            .SetVaryByQuery(LeaderboardApi.QueryNames)
-            .Tag(LeaderboardApi.CacheTag)
+            .SetVaryByQuery(BadgeParameters.QueryNames)
+            .Tag(LeaderboardApi.EverythingTag)
+            .AddPolicy<RuntimeTagPolicy>()
             .AddPolicy<CacheGreyBadgesPolicy>()));
         return builder;
     }
@@ -69,9 +72,10 @@ public static class BadgesApi
         [AsParameters] BadgeParameters query,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken)
     {
-        var badge = await FindAsync(runtime, query, db, suites, cancellationToken);
+        var badge = await FindAsync(runtime, query, db, suites, runtimes, cancellationToken);
         return new SvgBadgeResult(
             BadgeSvg.Render(badge.Label, badge.Message, badge.Color, query.BadgeStyle),
             badge.IsError is true ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
@@ -83,9 +87,10 @@ public static class BadgesApi
         [AsParameters] BadgeParameters query,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken)
     {
-        var badge = await FindAsync(runtime, query, db, suites, cancellationToken);
+        var badge = await FindAsync(runtime, query, db, suites, runtimes, cancellationToken);
         return new JsonBadgeResult(
             JsonSerializer.Serialize(badge with { Style = query.Style is null or BadgeStyles.Flat ? null : query.Style }, JsonOptions),
             badge.IsError is true ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
@@ -96,25 +101,34 @@ public static class BadgesApi
 
     public static string Shorten(string text, int max = MaxLabelLength) => text.Length <= max ? text : text[..max] + "…";
 
-    /// <summary>The runtime's row: full size over quick, then the version with most machines, then the newest; "no data" without one.</summary>
+    /// <summary>
+    /// The runtime's row on one architecture, read from its cells only: full size over quick, then the version with most
+    /// machines, then the newest; "no data" without one. The label names the CPU when one was asked for, else the
+    /// architecture unless it is x86-64.
+    /// </summary>
     private static async Task<ShieldsEndpointBadge> FindAsync(
         string slug,
         BadgeParameters query,
         NearNativeDbContext db,
         SuiteCatalog suites,
+        RuntimeDirectory runtimes,
         CancellationToken cancellationToken)
     {
         var noData = new ShieldsEndpointBadge(1, Shorten(slug), "no data", BadgeColor.NoData, IsError: true);
-        if (suites.Find(suites.Newest) is not { } suite)
+
+        // A runtime nobody has measured is answered from memory: asking for made-up names costs no query.
+        if (suites.Find(suites.Newest) is not { } suite || !await runtimes.KnowsAsync(suite.Suite, slug, cancellationToken))
         {
             return noData;
         }
 
         // The validator has refused every combination that does not choose one.
         var metric = LeaderboardSelection.Choose(query.Metric, query.Category, workload: null, suite).Metric!;
-        var rows = await LeaderboardQuery.RowsAsync(db, new LeaderboardFilter(suite.Suite, Cpu: query.Cpu, Runtime: slug), metric, cancellationToken);
+        var architecture = query.ChosenArchitecture;
+        var filter = new LeaderboardFilter(suite.Suite, Cpu: query.Cpu, Architecture: architecture, Runtime: slug);
+        var rows = await LeaderboardQuery.RowsAsync(db, filter, metric, cancellationToken);
         var row = rows.Ranked
-            .OrderBy(r => r.Size == SuiteManifest.FullSize ? 0 : 1)
+            .OrderBy(r => LeaderboardQuery.SizeOrder(r.Size))
             .ThenByDescending(r => r.Ranking.Machines)
             .ThenByDescending(r => r.Newest)
             .FirstOrDefault();
@@ -125,25 +139,11 @@ public static class BadgesApi
 
         var name = row.Configuration == RuntimeInfo.DefaultConfiguration ? row.Name : $"{row.Name} {row.Configuration}";
         var label = metric.BadgeLabel is null ? name : $"{name} {metric.BadgeLabel}";
-        label = query.Cpu is { } cpu
-            ? Shorten($"{label} on {await CpuNameAsync(db, suite.Suite, cpu, cancellationToken)}", MaxCpuLabelLength)
-            : Shorten(label);
+        label = query.Cpu is not null
+            ? Shorten($"{label} on {CpuDisplayName.Of(row.CpuBrand)}", MaxCpuLabelLength)
+            : Shorten(architecture == CpuKey.DefaultArchitecture ? label : $"{label} on {architecture}");
         var value = row.Ranking.Figure.Value;
         return new ShieldsEndpointBadge(1, label, metric.BadgeMessage(value), BadgeColor.For(metric, value));
-    }
-
-    /// <summary>The brand most accepted submissions reported for the key, shortened for a label; untrusted text, escaped when drawn.</summary>
-    private static async Task<string> CpuNameAsync(NearNativeDbContext db, string suite, string cpu, CancellationToken cancellationToken)
-    {
-        var brand = await db.Submissions.AsNoTracking()
-            .Where(s => s.Suite == suite && s.CpuKey == cpu && s.Status == SubmissionStatus.Accepted)
-            .GroupBy(s => s.CpuBrand)
-            .Select(g => new { Brand = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count)
-            .ThenBy(g => g.Brand)
-            .Select(g => g.Brand)
-            .FirstAsync(cancellationToken);
-        return CpuDisplayName.Of(brand);
     }
 }
 

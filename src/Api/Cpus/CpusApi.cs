@@ -5,6 +5,7 @@ using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Suites;
+using NearNative.Domain.Cpu;
 
 namespace NearNative.Api.Cpus;
 
@@ -19,7 +20,7 @@ public static class CpusApi
 
     public static RouteGroupBuilder MapCpus(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapAggregateGroup("/api/v1/cpus", "Leaderboard");
+        var group = routes.MapAggregateGroup("/api/v1/cpus", "Leaderboard", LeaderboardApi.CountsCachePolicy);
         group.MapGet("/", Get)
             .WithName("GetCpus")
             .WithSummary("CPU keys with results")
@@ -31,7 +32,7 @@ public static class CpusApi
             .WithName("GetCpu")
             .WithSummary("One CPU key: its brands, counts and runtimes")
             .WithDescription(
-                "The brand strings reported under the key, its machines and submissions, and every runtime version's execution figure on it. " +
+                "The brand strings reported under the key, its machines and submissions, and every runtime version's execution figure on it, read from the maintained cells. " +
                 "Pass the key with its slashes as they are, e.g. `/api/v1/cpus/x86_64/genuineintel/intel-core-i7-9700k/6-158-12/none`.")
             .WithValidation<CpuParameters>();
         return group;
@@ -91,11 +92,10 @@ public static class CpusApi
 
         var accepted = reports.Where(r => r.Status == SubmissionStatus.Accepted).ToList();
         var rows = await LeaderboardQuery.RowsAsync(db, new LeaderboardFilter(suiteId!, query.Size, key), LeaderboardMetric.Execution, cancellationToken);
-        var segments = key.Split('/');
         return TypedResults.Ok(new CpuDetailResponse(
             key,
-            segments[0],
-            segments[^1],
+            CpuKey.ArchitectureOf(key),
+            CpuKey.VirtualisationOf(key),
             suiteId!,
             query.Size,
             [

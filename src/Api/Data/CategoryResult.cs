@@ -15,12 +15,6 @@ public sealed class CategoryResult
     /// <summary>Order of the category's first workload in the suite manifest.</summary>
     public required int Position { get; init; }
 
-    /// <summary>Null unless every workload of the category has a ratio.</summary>
-    public double? Value { get; init; }
-
-    public double? Lower { get; init; }
-
-    public double? Upper { get; init; }
-
-    public double? Confidence { get; init; }
+    /// <summary>Geometric mean of the category's kernel-time ratios; null unless every workload of the category has a ratio.</summary>
+    public Figure? Execution { get; init; }
 }

@@ -8,7 +8,7 @@ namespace NearNative.Api.Data;
 /// </summary>
 public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<Submission> Submissions => Set<Submission>();
 
@@ -18,12 +18,15 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<CategoryResult> CategoryResults => Set<CategoryResult>();
 
+    public DbSet<LeaderboardCell> LeaderboardCells => Set<LeaderboardCell>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
         modelBuilder.ApplyConfiguration(new SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new RuntimeResultConfiguration());
         modelBuilder.ApplyConfiguration(new WorkloadResultConfiguration());
         modelBuilder.ApplyConfiguration(new CategoryResultConfiguration());
+        modelBuilder.ApplyConfiguration(new LeaderboardCellConfiguration());
     }
 }

@@ -20,82 +20,35 @@ public sealed class RuntimeResult
     /// <summary>The declared settings as a JSON object of strings.</summary>
     public required string Settings { get; init; }
 
-    public double? ExecutionValue { get; init; }
-
-    public double? ExecutionLower { get; init; }
-
-    public double? ExecutionUpper { get; init; }
-
-    public double? ExecutionConfidence { get; init; }
+    /// <summary>Geometric mean of kernel-time ratios over the non-start-up workloads.</summary>
+    public Figure? Execution { get; init; }
 
     /// <summary>Geometric mean of whole-process time ratios over the non-start-up workloads.</summary>
-    public double? ProcessValue { get; init; }
-
-    public double? ProcessLower { get; init; }
-
-    public double? ProcessUpper { get; init; }
-
-    public double? ProcessConfidence { get; init; }
+    public Figure? Process { get; init; }
 
     /// <summary>
     /// Geometric mean of peak resident memory ratios over the non-start-up workloads. Rows stored before start-up
     /// was left out of it averaged every workload but the pre-initialised twins.
     /// </summary>
-    public double? MemoryValue { get; init; }
-
-    public double? MemoryLower { get; init; }
-
-    public double? MemoryUpper { get; init; }
-
-    public double? MemoryConfidence { get; init; }
+    public Figure? Memory { get; init; }
 
     /// <summary>Whole-process time ratio of the empty program: the cold start.</summary>
-    public double? StartupRatio { get; init; }
-
-    public double? StartupLower { get; init; }
-
-    public double? StartupUpper { get; init; }
-
-    public double? StartupConfidence { get; init; }
+    public Figure? StartupRatio { get; init; }
 
     /// <summary>Milliseconds the runtime adds to native's empty process: median paired difference, with its interval.</summary>
-    public double? StartupAddedMs { get; init; }
-
-    public double? StartupAddedLower { get; init; }
-
-    public double? StartupAddedUpper { get; init; }
-
-    public double? StartupAddedConfidence { get; init; }
+    public Figure? StartupAddedMs { get; init; }
 
     /// <summary>The runtime's memory floor: median peak resident MB (10⁶ bytes) of its empty-program processes.</summary>
-    public double? MemoryFloorMb { get; init; }
-
-    public double? MemoryFloorLower { get; init; }
-
-    public double? MemoryFloorUpper { get; init; }
-
-    public double? MemoryFloorConfidence { get; init; }
+    public Figure? MemoryFloorMb { get; init; }
 
     /// <summary>Native's floor in the same run, shown beside the runtime's.</summary>
     public double? NativeMemoryFloorMb { get; init; }
 
     /// <summary>Plain over pre-initialised whole-process time of the heavy-initialisation workload; higher is better.</summary>
-    public double? PreinitGainValue { get; init; }
-
-    public double? PreinitGainLower { get; init; }
-
-    public double? PreinitGainUpper { get; init; }
-
-    public double? PreinitGainConfidence { get; init; }
+    public Figure? PreinitGain { get; init; }
 
     /// <summary>Instance start in a running host: median microseconds per instance of the empty module, with its sign-test interval.</summary>
-    public double? InstanceStartUs { get; init; }
-
-    public double? InstanceStartLower { get; init; }
-
-    public double? InstanceStartUpper { get; init; }
-
-    public double? InstanceStartConfidence { get; init; }
+    public Figure? InstanceStartUs { get; init; }
 
     /// <summary>The 99th percentile of the same starts, in microseconds.</summary>
     public double? InstanceStartP99Us { get; init; }

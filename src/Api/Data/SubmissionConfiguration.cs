@@ -29,7 +29,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.QuarantineReason).HasMaxLength(DocumentLimits.MaxReason);
         builder.Property(s => s.Signature).HasMaxLength(Ed25519Keys.SignatureLength);
 
-        builder.HasOne<ApiKey>().WithMany().HasForeignKey(s => s.KeyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SigningKey>().WithMany().HasForeignKey(s => s.KeyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Runtimes).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(s => new { s.Suite, s.Size, s.Status });

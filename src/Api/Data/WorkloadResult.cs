@@ -19,29 +19,14 @@ public sealed class WorkloadResult
 
     public required int Pairs { get; init; }
 
-    public double? Median { get; init; }
+    /// <summary>Kernel-time ratio to native: median of the paired ratios.</summary>
+    public Figure? Ratio { get; init; }
 
-    public double? Lower { get; init; }
+    /// <summary>Whole-process time ratio to native.</summary>
+    public Figure? Process { get; init; }
 
-    public double? Upper { get; init; }
-
-    public double? Confidence { get; init; }
-
-    public double? ProcessMedian { get; init; }
-
-    public double? ProcessLower { get; init; }
-
-    public double? ProcessUpper { get; init; }
-
-    public double? ProcessConfidence { get; init; }
-
-    public double? MemoryMedian { get; init; }
-
-    public double? MemoryLower { get; init; }
-
-    public double? MemoryUpper { get; init; }
-
-    public double? MemoryConfidence { get; init; }
+    /// <summary>Peak resident memory ratio to native.</summary>
+    public Figure? Memory { get; init; }
 
     public required int WrongOutputs { get; init; }
 

@@ -11,7 +11,7 @@ public sealed class DatabaseHealthCheck(NearNativeDbContext db) : IHealthCheck
     {
         try
         {
-            await db.ApiKeys.AsNoTracking().AnyAsync(cancellationToken);
+            await db.SigningKeys.AsNoTracking().AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
+using NearNative.Api.Leaderboard;
 
 namespace NearNative.Api.Infrastructure;
 
@@ -24,7 +25,10 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Applies pending migrations unless <c>Database:MigrateOnStartup</c> is false.</summary>
+    /// <summary>
+    /// Applies pending migrations unless <c>Database:MigrateOnStartup</c> is false, then fills the leaderboard cells
+    /// of a database migrated from before they were maintained.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
@@ -35,6 +39,7 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NearNativeDbContext>();
         await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<CellMaintenance>().BackfillAsync(default);
     }
 
     private static DatabaseSetting Setting(IServiceProvider services)

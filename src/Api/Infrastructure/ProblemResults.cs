@@ -42,3 +42,11 @@ public sealed class NotFoundProblem(string detail)
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Describe(builder, StatusCodes.Status404NotFound);
 }
+
+/// <summary>403: the caller is known but not allowed, e.g. a submission signed with a revoked key.</summary>
+public sealed class ForbiddenProblem(string detail)
+    : ProblemResult(StatusCodes.Status403Forbidden, "Forbidden", detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Describe(builder, StatusCodes.Status403Forbidden);
+}

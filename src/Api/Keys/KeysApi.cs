@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Leaderboard;
 using NearNative.Domain.Signing;
 
 namespace NearNative.Api.Keys;
@@ -21,7 +22,7 @@ public static class KeysApi
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromSeconds(builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30)))
             .SetVaryByQuery([])
-            .Tag(CacheTag)));
+            .Tag(CacheTag, LeaderboardApi.EverythingTag)));
         builder.Services.AddSingleton<IValidator<RegisterKeyRequest>, RegisterKeyRequestValidator>();
         builder.Services.AddSingleton<IValidator<RevokeKeyRequest>, RevokeKeyRequestValidator>();
         return builder;
@@ -58,8 +59,8 @@ public static class KeysApi
             return TypedResults.Ok(existing);
         }
 
-        var key = new ApiKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
-        db.ApiKeys.Add(key);
+        var key = new SigningKey { KeyId = keyId, PublicKey = publicKey, RegisteredAt = clock.UtcNowForStorage() };
+        db.SigningKeys.Add(key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -86,7 +87,7 @@ public static class KeysApi
         CancellationToken cancellationToken) =>
         await Find(db, keyId, cancellationToken) is { } key
             ? TypedResults.Ok(key)
-            : new NotFoundProblem($"No key with id '{keyId}' is registered.");
+            : NotRegistered(keyId);
 
     public static async Task<Results<Ok<KeyResponse>, NotFoundProblem, UnauthorizedProblem>> Revoke(
         string keyId,
@@ -96,10 +97,10 @@ public static class KeysApi
         IOutputCacheStore cache,
         CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         if (key is null)
         {
-            return new NotFoundProblem($"No key with id '{keyId}' is registered.");
+            return NotRegistered(keyId);
         }
 
         if (!Ed25519Keys.VerifyKeyRevocation(key.PublicKey, Base64.TryDecode(request.Proof)))
@@ -107,6 +108,19 @@ public static class KeysApi
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }
 
+        return TypedResults.Ok(await RevokeAsync(key, db, cache, clock, cancellationToken));
+    }
+
+    public static NotFoundProblem NotRegistered(string keyId) => new($"No key with id '{keyId}' is registered.");
+
+    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time), saves, and evicts the cached answers that show it.</summary>
+    public static async Task<KeyResponse> RevokeAsync(
+        SigningKey key,
+        NearNativeDbContext db,
+        IOutputCacheStore cache,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.UtcNowForStorage();
@@ -114,15 +128,15 @@ public static class KeysApi
             await cache.EvictByTagAsync(CacheTag, cancellationToken);
         }
 
-        return TypedResults.Ok(ToResponse(key));
+        return ToResponse(key);
     }
 
     private static async Task<KeyResponse?> Find(NearNativeDbContext db, string keyId, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
         return key is null ? null : ToResponse(key);
     }
 
-    private static KeyResponse ToResponse(ApiKey key) =>
+    private static KeyResponse ToResponse(SigningKey key) =>
         new(key.KeyId, Convert.ToBase64String(key.PublicKey), key.RegisteredAt, key.RevokedAt);
 }

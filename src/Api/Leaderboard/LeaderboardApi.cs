@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
 
 namespace NearNative.Api.Leaderboard;
@@ -9,35 +10,56 @@ namespace NearNative.Api.Leaderboard;
 /// <summary>The ranking of runtimes by a metric relative to native, normalized per CPU key.</summary>
 public static class LeaderboardApi
 {
-    /// <summary>Output-cache tag of everything computed from submissions; evicted when one is stored.</summary>
+    /// <summary>Output-cache tag of every answer that lists all runtimes (leaderboards, CPUs, runtimes); evicted by every change to a cell.</summary>
     public const string CacheTag = "leaderboard";
+
+    /// <summary>Output-cache tag of every cached answer, for clearing the whole cache at once (tests); no change to a cell evicts it.</summary>
+    public const string EverythingTag = "everything";
 
     public const string CachePolicy = "leaderboard";
 
     /// <summary>
-    /// Every query parameter of the endpoints that share <see cref="CachePolicy"/> (leaderboard, CPUs, runtimes,
-    /// badges); the output cache varies by these and ignores any other, so junk parameters cannot fill it.
+    /// The policy of the CPU and runtime resources: figures from cells like the leaderboard's, beside counts of stored
+    /// submissions, so a submission quarantined on arrival (which changes no cell) evicts them too.
+    /// </summary>
+    public const string CountsCachePolicy = "leaderboard-counts";
+
+    /// <summary>
+    /// Every query parameter of the endpoints under <see cref="CachePolicy"/> and <see cref="CountsCachePolicy"/>
+    /// (leaderboard, CPUs, runtimes); the output cache varies by these and ignores any other, so junk parameters cannot fill it.
     /// </summary>
     public static readonly string[] QueryNames =
-        ["suite", "size", "metric", "cpu", "category", "workload", "architecture", "virtualisation", "runtime", "version", "style"];
+        ["suite", "size", "metric", "cpu", "category", "workload", "architecture", "virtualisation", "runtime", "version"];
+
+    /// <summary>Output-cache tag of the answers about one runtime (badges): evicted only when one of that runtime's cells changes.</summary>
+    public static string RuntimeTag(string slug) => "runtime:" + slug;
 
     public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IValidator<LeaderboardParameters>, LeaderboardParametersValidator>();
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
-        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds))
-            .SetVaryByQuery(QueryNames)
-            .Tag(CacheTag)));
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CachePolicy, policy => policy
+                .Expire(TimeSpan.FromSeconds(seconds))
+                .SetVaryByQuery(QueryNames)
+                .Tag(CacheTag, EverythingTag));
+            options.AddPolicy(CountsCachePolicy, policy => policy
+                .Expire(TimeSpan.FromSeconds(seconds))
+                .SetVaryByQuery(QueryNames)
+                .Tag(CacheTag, SubmissionQueriesApi.CacheTag, EverythingTag));
+        });
+        builder.Services.AddSingleton<RuntimeDirectory>();
+        builder.Services.AddScoped<CellMaintenance>();
         return builder;
     }
 
     /// <summary>
-    /// A group of endpoints computed from accepted submissions: served from the output cache under
-    /// <see cref="CachePolicy"/> (evicted when a submission arrives) and cacheable by clients for as long as figures last.
+    /// A group of endpoints read from the maintained cells: served from the output cache under <paramref name="policy"/>
+    /// (evicted when a cell changes) and cacheable by clients for as long as figures last.
     /// </summary>
-    public static RouteGroupBuilder MapAggregateGroup(this IEndpointRouteBuilder routes, string prefix, string tag) =>
-        routes.MapGroup(prefix).WithTags(tag).CacheOutput(CachePolicy).WithHttpCaching(HttpCachePolicy.Aggregates);
+    public static RouteGroupBuilder MapAggregateGroup(this IEndpointRouteBuilder routes, string prefix, string tag, string policy = CachePolicy) =>
+        routes.MapGroup(prefix).WithTags(tag).CacheOutput(policy).WithHttpCaching(HttpCachePolicy.Aggregates);
 
     public static RouteGroupBuilder MapLeaderboard(this IEndpointRouteBuilder routes)
     {
@@ -46,7 +68,8 @@ public static class LeaderboardApi
             .WithName("GetLeaderboard")
             .WithSummary("Runtimes ranked against native")
             .WithDescription(
-                "Runtime versions ranked by a metric relative to native: each machine votes once per CPU key, each CPU key weighs the same. " +
+                "Runtime versions ranked by a metric relative to native: each machine votes once per CPU key, each CPU key weighs the same, and " +
+                "each architecture has its own rows (one per size, runtime, version and architecture), ranked among themselves. " +
                 "Filters narrow the CPU keys (cpu, architecture, virtualisation) and the rows (runtime, version); category and workload choose a narrower figure.")
             .WithValidation<LeaderboardParameters>();
         return group;
@@ -74,12 +97,12 @@ public static class LeaderboardApi
             manifest.Suite,
             query.Size,
             [.. rows.Ranked.Select(r => ToResponse(r, chosen))],
-            chosen.Id,
+            chosen.ShownId,
             chosen.Direction,
             chosen.Description,
             query.Cpu,
             chosen.Unit,
-            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.NoisySubmissions, r.Machines))],
+            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.Architecture, r.NoisySubmissions, r.Machines))],
             baselines,
             chosen.Category,
             chosen.Workload,
@@ -102,6 +125,7 @@ public static class LeaderboardApi
             row.Version,
             row.Configuration,
             row.Size,
+            row.Architecture,
             slowdown,
             slowdown is { } s ? Slowdown.FormatVersusNative(s) : null,
             slowdown is { } p ? Slowdown.SpeedPercent(p) : null,

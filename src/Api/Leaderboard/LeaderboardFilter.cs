@@ -3,9 +3,9 @@ using NearNative.Api.Data;
 namespace NearNative.Api.Leaderboard;
 
 /// <summary>
-/// Which accepted submissions and runtime results a leaderboard aggregates. Architecture and virtualisation are
-/// read from the CPU key (its first and last segment), so bare metal and virtual machines stay apart as the key
-/// keeps them; runtime and version pick rows, which are then ranked among themselves.
+/// Which cells a leaderboard combines (or, for counts, which accepted submissions and runtime results). Architecture
+/// and virtualisation are read from the CPU key (its first and last segment), so bare metal and virtual machines stay
+/// apart as the key keeps them; runtime and version pick rows, which are then ranked among themselves.
 /// </summary>
 /// <param name="Size">Null for both sizes.</param>
 /// <param name="Cpu">One CPU key; null for every one.</param>
@@ -22,33 +22,24 @@ public sealed record LeaderboardFilter(
     string? Runtime = null,
     string? Version = null)
 {
-    public IQueryable<Submission> Apply(IQueryable<Submission> submissions)
+    public IQueryable<LeaderboardCell> Apply(IQueryable<LeaderboardCell> cells)
     {
-        submissions = submissions.Where(s => s.Suite == Suite && s.Status == SubmissionStatus.Accepted);
-        if (Size is not null)
+        cells = ByCpuKey(cells);
+        if (Runtime is not null)
         {
-            submissions = submissions.Where(s => s.Size == Size);
+            cells = cells.Where(c => c.RuntimeSlug == Runtime);
         }
 
-        if (Cpu is not null)
+        if (Version is not null)
         {
-            submissions = submissions.Where(s => s.CpuKey == Cpu);
+            cells = cells.Where(c => c.RuntimeVersion == Version);
         }
 
-        if (Architecture is not null)
-        {
-            var prefix = Architecture + "/";
-            submissions = submissions.Where(s => s.CpuKey.StartsWith(prefix));
-        }
-
-        if (Virtualisation is not null)
-        {
-            var suffix = "/" + Virtualisation;
-            submissions = submissions.Where(s => s.CpuKey.EndsWith(suffix));
-        }
-
-        return submissions;
+        return cells;
     }
+
+    public IQueryable<Submission> Apply(IQueryable<Submission> submissions) =>
+        ByCpuKey(submissions.Where(s => s.Status == SubmissionStatus.Accepted));
 
     public IQueryable<RuntimeResult> Apply(IQueryable<RuntimeResult> runtimes)
     {
@@ -63,5 +54,35 @@ public sealed record LeaderboardFilter(
         }
 
         return runtimes;
+    }
+
+    /// <summary>The suite, size and CPU-key conditions, which submissions and cells share.</summary>
+    private IQueryable<T> ByCpuKey<T>(IQueryable<T> rows)
+        where T : class, ICpuKeyedRow
+    {
+        rows = rows.Where(r => r.Suite == Suite);
+        if (Size is not null)
+        {
+            rows = rows.Where(r => r.Size == Size);
+        }
+
+        if (Cpu is not null)
+        {
+            rows = rows.Where(r => r.CpuKey == Cpu);
+        }
+
+        if (Architecture is not null)
+        {
+            var prefix = Architecture + "/";
+            rows = rows.Where(r => r.CpuKey.StartsWith(prefix));
+        }
+
+        if (Virtualisation is not null)
+        {
+            var suffix = "/" + Virtualisation;
+            rows = rows.Where(r => r.CpuKey.EndsWith(suffix));
+        }
+
+        return rows;
     }
 }

@@ -35,7 +35,7 @@ public sealed record LeaderboardParameters
     /// <summary>A workload of the suite, e.g. <c>fib</c>: rank by its median ratio; <c>metric</c> may then be <c>execution</c>, <c>process</c> or <c>memory</c>.</summary>
     public string? Workload { get; init; }
 
-    /// <summary>Only CPU keys of this architecture, e.g. <c>x86_64</c> or <c>aarch64</c>.</summary>
+    /// <summary>Only CPU keys of this architecture, e.g. <c>x86_64</c> or <c>aarch64</c>; without it every architecture has its own rows, never pooled.</summary>
     public string? Architecture { get; init; }
 
     /// <summary>Only CPU keys with this virtualisation: <c>none</c> for bare metal, else the hypervisor, e.g. <c>kvm</c> (<c>vm</c> for an unnamed one).</summary>

@@ -27,7 +27,7 @@ public sealed record RuntimeSummaryResponse(
     DateTimeOffset LastReceivedAt);
 
 /// <summary>One runtime's versions over time, each with every leaderboard figure.</summary>
-/// <param name="Versions">One entry per version and size, oldest first by when the version was first submitted.</param>
+/// <param name="Versions">One entry per version, size and architecture, oldest first by when the version was first submitted.</param>
 public sealed record RuntimeDetailResponse(
     string Runtime,
     string Name,
@@ -37,18 +37,20 @@ public sealed record RuntimeDetailResponse(
     IReadOnlyList<RuntimeVersionResponse> Versions);
 
 /// <param name="Version">As reported by the agents.</param>
-/// <param name="FirstReceivedAt">When the first accepted submission of this version (and size) arrived.</param>
+/// <param name="Architecture">The CPU keys' architecture, e.g. <c>x86_64</c>: each has its own entry, never pooled.</param>
+/// <param name="FirstReceivedAt">When the first accepted submission of this version (and size, on this architecture) arrived.</param>
 /// <param name="LastReceivedAt">When the newest arrived.</param>
-/// <param name="Machines">Distinct machines.</param>
+/// <param name="Machines">Distinct machines per CPU key, summed over the architecture's keys.</param>
 /// <param name="Submissions">Accepted submissions, noisy ones included.</param>
 /// <param name="NoisySubmissions">Of those, marked noisy: shown, left out of every figure.</param>
 /// <param name="Figures">
 /// The version's figure for each leaderboard metric it has, keyed by the metric's id (<c>execution</c>,
-/// <c>startup</c>, <c>memory-floor</c>, …), over every CPU key weighted equally, exactly as the leaderboard computes it.
+/// <c>startup</c>, <c>memory-floor</c>, …), over this architecture's CPU keys weighted equally, from the cells the leaderboard reads.
 /// </param>
 public sealed record RuntimeVersionResponse(
     string Version,
     string Size,
+    string Architecture,
     DateTimeOffset FirstReceivedAt,
     DateTimeOffset LastReceivedAt,
     int Machines,

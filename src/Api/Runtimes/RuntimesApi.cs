@@ -6,6 +6,7 @@ using NearNative.Api.Infrastructure;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Domain.Cpu;
 using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Runtimes;
@@ -21,7 +22,7 @@ public static class RuntimesApi
 
     public static RouteGroupBuilder MapRuntimes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapAggregateGroup("/api/v1/runtimes", "Runtimes");
+        var group = routes.MapAggregateGroup("/api/v1/runtimes", "Runtimes", LeaderboardApi.CountsCachePolicy);
         group.MapGet("/", List)
             .WithName("ListRuntimes")
             .WithSummary("Runtimes with results")
@@ -31,8 +32,9 @@ public static class RuntimesApi
             .WithName("GetRuntime")
             .WithSummary("One runtime's versions over time")
             .WithDescription(
-                "Each version of the runtime (per size), oldest first, with when it was first and last submitted and every leaderboard figure it has, " +
-                "computed exactly as the leaderboard does (noisy submissions left out, one machine one vote, CPU keys weighted equally).")
+                "Each version of the runtime (per size and architecture), oldest first, with when it was first and last submitted and every leaderboard " +
+                "figure it has, read from the same maintained cells as the leaderboard (noisy submissions left out, one machine one vote, CPU keys " +
+                "weighted equally, architectures never pooled).")
             .WithValidation<RuntimeParameters>();
         return group;
     }
@@ -101,12 +103,15 @@ public static class RuntimesApi
         }
 
         var filter = Filter(query, manifest) with { Runtime = id };
-        var versions = await Results(db, filter)
-            .GroupBy(x => new { x.Runtime.Version, x.Submission.Size })
+
+        // Counts and dates per CPU key from the stored submissions, summed per architecture below.
+        var perKey = await Results(db, filter)
+            .GroupBy(x => new { x.Runtime.Version, x.Submission.Size, x.Submission.CpuKey })
             .Select(g => new
             {
                 g.Key.Version,
                 g.Key.Size,
+                g.Key.CpuKey,
                 First = g.Min(x => x.Submission.ReceivedAt),
                 Last = g.Max(x => x.Submission.ReceivedAt),
                 Machines = g.Select(x => x.Submission.MachineId).Distinct().Count(),
@@ -114,20 +119,27 @@ public static class RuntimesApi
                 Noisy = g.Count(x => x.Submission.Noisy),
             })
             .ToListAsync(cancellationToken);
-        if (versions.Count == 0)
+        if (perKey.Count == 0)
         {
             return new NotFoundProblem($"No accepted submission of suite {manifest.Suite} measured runtime '{id}'.");
         }
 
-        // Every metric the suite offers, each aggregated as its leaderboard aggregates it, keyed by (size, version).
-        var figures = new Dictionary<(string Size, string Version), Dictionary<string, RuntimeFigureResponse>>();
-        foreach (var metric in LeaderboardMetric.For(manifest))
+        // Every metric the suite offers, read from the runtime's cells in one query and combined as the leaderboard
+        // combines them, keyed by (size, version, architecture).
+        var metrics = LeaderboardMetric.For(manifest);
+        var metricIds = metrics.Select(m => m.Id).ToList();
+        var cells = (await filter.Apply(db.LeaderboardCells.AsNoTracking())
+                .Where(c => metricIds.Contains(c.Metric))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.Metric, StringComparer.Ordinal);
+        var figures = new Dictionary<(string Size, string Version, string Architecture), Dictionary<string, RuntimeFigureResponse>>();
+        foreach (var metric in metrics)
         {
-            var rows = await LeaderboardQuery.RowsAsync(db, filter, metric, cancellationToken);
-            foreach (var row in rows.Ranked)
+            foreach (var row in LeaderboardQuery.Rows(cells[metric.Id], metric).Ranked)
             {
                 var figure = row.Ranking.Figure;
-                var byMetric = figures.TryGetValue((row.Size, row.Version), out var found) ? found : figures[(row.Size, row.Version)] = [];
+                var at = (row.Size, row.Version, row.Architecture);
+                var byMetric = figures.TryGetValue(at, out var found) ? found : figures[at] = [];
                 byMetric[metric.Id] = new RuntimeFigureResponse(
                     figure.Value, metric.Format(figure.Value), metric.Unit, metric.Direction, figure.Lower, figure.Upper, figure.Confidence,
                     row.Ranking.Machines, row.Ranking.Submissions, row.Ranking.Cells.Count, row.Ranking.Provisional);
@@ -145,12 +157,20 @@ public static class RuntimesApi
             manifest.Suite,
             query.Size,
             [
-                .. versions
-                    .OrderBy(v => v.First)
-                    .ThenBy(v => v.Size == SuiteManifest.FullSize ? 0 : 1)
-                    .Select(v => new RuntimeVersionResponse(
-                        v.Version, v.Size, v.First, v.Last, v.Machines, v.Submissions, v.Noisy,
-                        figures.GetValueOrDefault((v.Size, v.Version)) ?? [])),
+                .. perKey
+                    .GroupBy(v => (v.Version, v.Size, Architecture: CpuKey.ArchitectureOf(v.CpuKey)))
+                    .Select(g => new RuntimeVersionResponse(
+                        g.Key.Version,
+                        g.Key.Size,
+                        g.Key.Architecture,
+                        g.Min(v => v.First),
+                        g.Max(v => v.Last),
+                        g.Sum(v => v.Machines),
+                        g.Sum(v => v.Submissions),
+                        g.Sum(v => v.Noisy),
+                        figures.GetValueOrDefault((g.Key.Size, g.Key.Version, g.Key.Architecture)) ?? []))
+                    .OrderBy(v => v.FirstReceivedAt)
+                    .ThenBy(v => (v.Size, v.Architecture), LeaderboardQuery.Placement),
             ]));
     }
 

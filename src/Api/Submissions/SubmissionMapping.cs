@@ -19,10 +19,11 @@ public static class SubmissionMapping
         IReadOnlyList<RuntimeAnalysis> analyses,
         DateTimeOffset receivedAt)
     {
-        var reason = Plausibility.QuarantineReason(analyses);
         var instanceStarts = InstanceStartFigures.Of(document.InstanceStarts);
         double? NativeUs(string method) => instanceStarts.FirstOrDefault(f => f.Runtime == RuntimeInfo.NativeId && f.Method == method)?.MedianUs.Value;
         var cpu = document.Machine.Cpu;
+        List<RuntimeResult> runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position, InHost(instanceStarts, a.Runtime.Id)))];
+        var reason = Plausibility.QuarantineReason(runtimes);
         return new Submission
         {
             Id = id,
@@ -43,7 +44,7 @@ public static class SubmissionMapping
             QuarantineReason = reason,
             Document = documentBytes,
             Signature = signature,
-            Runtimes = [.. analyses.Select((a, position) => ToEntity(id, a, position, InHost(instanceStarts, a.Runtime.Id)))],
+            Runtimes = runtimes,
             NativeForkExecUs = NativeUs(InstanceStart.ForkExec),
             NativePosixSpawnUs = NativeUs(InstanceStart.PosixSpawn),
             NativeNamespacedUs = NativeUs(InstanceStart.Namespaced),
@@ -62,39 +63,15 @@ public static class SubmissionMapping
         Version = analysis.Runtime.Version,
         Configuration = analysis.Runtime.Configuration,
         Settings = JsonSerializer.Serialize(analysis.Runtime.Settings),
-        ExecutionValue = analysis.Execution?.Value,
-        ExecutionLower = analysis.Execution?.Lower,
-        ExecutionUpper = analysis.Execution?.Upper,
-        ExecutionConfidence = analysis.Execution?.Confidence,
-        ProcessValue = analysis.Process?.Value,
-        ProcessLower = analysis.Process?.Lower,
-        ProcessUpper = analysis.Process?.Upper,
-        ProcessConfidence = analysis.Process?.Confidence,
-        MemoryValue = analysis.Memory?.Value,
-        MemoryLower = analysis.Memory?.Lower,
-        MemoryUpper = analysis.Memory?.Upper,
-        MemoryConfidence = analysis.Memory?.Confidence,
-        StartupRatio = analysis.Startup?.Value,
-        StartupLower = analysis.Startup?.Lower,
-        StartupUpper = analysis.Startup?.Upper,
-        StartupConfidence = analysis.Startup?.Confidence,
-        StartupAddedMs = analysis.ColdStart.AddedMs?.Value,
-        StartupAddedLower = analysis.ColdStart.AddedMs?.Lower,
-        StartupAddedUpper = analysis.ColdStart.AddedMs?.Upper,
-        StartupAddedConfidence = analysis.ColdStart.AddedMs?.Confidence,
-        MemoryFloorMb = analysis.ColdStart.FloorMb?.Value,
-        MemoryFloorLower = analysis.ColdStart.FloorMb?.Lower,
-        MemoryFloorUpper = analysis.ColdStart.FloorMb?.Upper,
-        MemoryFloorConfidence = analysis.ColdStart.FloorMb?.Confidence,
+        Execution = Figure.From(analysis.Execution),
+        Process = Figure.From(analysis.Process),
+        Memory = Figure.From(analysis.Memory),
+        StartupRatio = Figure.From(analysis.Startup),
+        StartupAddedMs = Figure.From(analysis.ColdStart.AddedMs),
+        MemoryFloorMb = Figure.From(analysis.ColdStart.FloorMb),
         NativeMemoryFloorMb = analysis.ColdStart.NativeFloorMb,
-        PreinitGainValue = analysis.PreinitGain?.Value,
-        PreinitGainLower = analysis.PreinitGain?.Lower,
-        PreinitGainUpper = analysis.PreinitGain?.Upper,
-        PreinitGainConfidence = analysis.PreinitGain?.Confidence,
-        InstanceStartUs = instanceStart?.MedianUs.Value,
-        InstanceStartLower = instanceStart?.MedianUs.Lower,
-        InstanceStartUpper = instanceStart?.MedianUs.Upper,
-        InstanceStartConfidence = instanceStart?.MedianUs.Confidence,
+        PreinitGain = Figure.From(analysis.PreinitGain),
+        InstanceStartUs = Figure.From(instanceStart?.MedianUs),
         InstanceStartP99Us = instanceStart?.P99Us,
         InstanceStarts = instanceStart?.Instances,
         InstanceDensityKb = instanceStart?.KbPerLiveInstance,
@@ -108,18 +85,9 @@ public static class SubmissionMapping
             Category = w.Workload.Category,
             Status = StatusText(w.Status),
             Pairs = w.Ratios.Count,
-            Median = w.Ratio?.Value,
-            Lower = w.Ratio?.Lower,
-            Upper = w.Ratio?.Upper,
-            Confidence = w.Ratio?.Confidence,
-            ProcessMedian = w.Process?.Estimate.Value,
-            ProcessLower = w.Process?.Estimate.Lower,
-            ProcessUpper = w.Process?.Estimate.Upper,
-            ProcessConfidence = w.Process?.Estimate.Confidence,
-            MemoryMedian = w.Memory?.Estimate.Value,
-            MemoryLower = w.Memory?.Estimate.Lower,
-            MemoryUpper = w.Memory?.Estimate.Upper,
-            MemoryConfidence = w.Memory?.Estimate.Confidence,
+            Ratio = Figure.From(w.Ratio),
+            Process = Figure.From(w.Process?.Estimate),
+            Memory = Figure.From(w.Memory?.Estimate),
             WrongOutputs = w.WrongOutputs,
             Failures = w.Failures,
             Outliers = w.Outliers,
@@ -131,10 +99,7 @@ public static class SubmissionMapping
             RuntimeSlug = analysis.Runtime.Id,
             Category = category,
             Position = i,
-            Value = analysis.Categories[category]?.Value,
-            Lower = analysis.Categories[category]?.Lower,
-            Upper = analysis.Categories[category]?.Upper,
-            Confidence = analysis.Categories[category]?.Confidence,
+            Execution = Figure.From(analysis.Categories[category]),
         })],
     };
 
@@ -164,45 +129,44 @@ public static class SubmissionMapping
         runtime.Version,
         runtime.Configuration,
         JsonSerializer.Deserialize<Dictionary<string, string>>(runtime.Settings) ?? [],
-        Estimate(runtime.ExecutionValue, runtime.ExecutionLower, runtime.ExecutionUpper, runtime.ExecutionConfidence),
-        runtime.ExecutionValue is { } slowdown ? Slowdown.Format(slowdown) : null,
-        runtime.ExecutionValue is { } ratio ? Slowdown.SpeedPercent(ratio) : null,
+        Estimate(runtime.Execution),
+        runtime.Execution is { } slowdown ? Slowdown.Format(slowdown.Value) : null,
+        runtime.Execution is { } ratio ? Slowdown.SpeedPercent(ratio.Value) : null,
         new StartupResponse(
-            runtime.StartupRatio,
-            runtime.StartupAddedMs,
-            runtime.StartupLower,
-            runtime.StartupUpper,
-            Estimate(runtime.StartupAddedMs, runtime.StartupAddedLower, runtime.StartupAddedUpper, runtime.StartupAddedConfidence)),
+            runtime.StartupRatio?.Value,
+            runtime.StartupAddedMs?.Value,
+            Interval(runtime.StartupRatio)?.Lower,
+            Interval(runtime.StartupRatio)?.Upper,
+            Estimate(runtime.StartupAddedMs)),
         runtime.Complete,
         [.. runtime.Workloads.OrderBy(w => w.Position).Select(w => new WorkloadResultResponse(
             w.Workload,
             w.Category,
             w.Status,
             w.Pairs,
-            Estimate(w.Median, w.Lower, w.Upper, w.Confidence),
+            Estimate(w.Ratio),
             w.WrongOutputs,
             w.Failures,
-            Estimate(w.ProcessMedian, w.ProcessLower, w.ProcessUpper, w.ProcessConfidence),
-            Estimate(w.MemoryMedian, w.MemoryLower, w.MemoryUpper, w.MemoryConfidence),
+            Estimate(w.Process),
+            Estimate(w.Memory),
             w.Outliers,
             w.Multimodal))],
-        Estimate(runtime.ProcessValue, runtime.ProcessLower, runtime.ProcessUpper, runtime.ProcessConfidence),
-        Estimate(runtime.MemoryValue, runtime.MemoryLower, runtime.MemoryUpper, runtime.MemoryConfidence),
-        Estimate(runtime.PreinitGainValue, runtime.PreinitGainLower, runtime.PreinitGainUpper, runtime.PreinitGainConfidence),
-        [.. runtime.Categories.OrderBy(c => c.Position).Select(c => new CategoryResultResponse(
-            c.Category,
-            Estimate(c.Value, c.Lower, c.Upper, c.Confidence)))],
-        new MemoryFloorResponse(
-            Estimate(runtime.MemoryFloorMb, runtime.MemoryFloorLower, runtime.MemoryFloorUpper, runtime.MemoryFloorConfidence),
-            runtime.NativeMemoryFloorMb),
+        Estimate(runtime.Process),
+        Estimate(runtime.Memory),
+        Estimate(runtime.PreinitGain),
+        [.. runtime.Categories.OrderBy(c => c.Position).Select(c => new CategoryResultResponse(c.Category, Estimate(c.Execution)))],
+        new MemoryFloorResponse(Estimate(runtime.MemoryFloorMb), runtime.NativeMemoryFloorMb),
         new InstanceStartResponse(
-            Estimate(runtime.InstanceStartUs, runtime.InstanceStartLower, runtime.InstanceStartUpper, runtime.InstanceStartConfidence),
+            Estimate(runtime.InstanceStartUs),
             runtime.InstanceStartP99Us,
             runtime.InstanceDensityKb,
             runtime.InstanceStarts));
 
-    private static EstimateResponse? Estimate(double? value, double? lower, double? upper, double? confidence) =>
-        value is { } v && lower is { } l && upper is { } u && confidence is { } c ? new EstimateResponse(v, l, u, c) : null;
+    /// <summary>Only a figure with an interval of its own is an estimate; rows stored before intervals were have none.</summary>
+    private static Figure? Interval(Figure? figure) => figure is { HasInterval: true } ? figure : null;
+
+    private static EstimateResponse? Estimate(Figure? figure) =>
+        Interval(figure) is { } f ? new EstimateResponse(f.Value, f.Lower, f.Upper, f.Confidence) : null;
 
     private static string StatusText(WorkloadStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 }

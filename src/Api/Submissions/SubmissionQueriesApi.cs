@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Leaderboard;
 using NearNative.Domain.Results;
 
 namespace NearNative.Api.Submissions;
@@ -41,16 +42,17 @@ public static class SubmissionQueriesApi
                 .Expire(TimeSpan.FromSeconds(seconds))
                 .SetVaryByQuery(SubmissionListParameters.QueryNames)
                 .SetVaryByHeader("Accept")
-                .Tag(CacheTag));
+                .Tag(CacheTag, LeaderboardApi.EverythingTag));
 
             options.AddPolicy(SubmissionPolicy, policy => policy
                 .Expire(TimeSpan.FromSeconds(seconds))
                 .SetVaryByQuery([])
-                .Tag(CacheTag));
+                .Tag(CacheTag, LeaderboardApi.EverythingTag));
             options.AddPolicy(ContentPolicy, policy => policy
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByQuery(SampleParameters.QueryNames)
-                .SetVaryByHeader("Accept"));
+                .SetVaryByHeader("Accept")
+                .Tag(LeaderboardApi.EverythingTag));
         });
         return builder;
     }

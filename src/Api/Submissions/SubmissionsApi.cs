@@ -47,11 +47,12 @@ public static class SubmissionsApi
         return group;
     }
 
-    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem>> Submit(
+    public static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ValidationProblem, UnauthorizedProblem, ForbiddenProblem>> Submit(
         SignedEnvelope envelope,
         NearNativeDbContext db,
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
+        CellMaintenance cells,
         IOutputCacheStore cache,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -73,7 +74,7 @@ public static class SubmissionsApi
 
         // Authenticate before judging the content: unsigned junk learns nothing about the schema.
         var key = KeyId.IsWellFormed(document.KeyId)
-            ? await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
+            ? await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == document.KeyId, cancellationToken)
             : null;
         if (key is null)
         {
@@ -82,7 +83,8 @@ public static class SubmissionsApi
 
         if (key.RevokedAt is not null)
         {
-            return new UnauthorizedProblem("The document's key has been revoked.");
+            return new ForbiddenProblem(
+                "The document's key was revoked: the server accepts nothing signed with it any more, whatever the document's createdAt says. Register a new key and sign again.");
         }
 
         if (!Ed25519Keys.VerifyResult(key.PublicKey, documentBytes, signature))
@@ -106,16 +108,37 @@ public static class SubmissionsApi
         var manifest = suites.Find(document.Suite.Id)!;
         var analyses = RunAnalysis.Analyze(document, manifest.SpecsFor(document.Suite.Size));
         var submission = SubmissionMapping.ToEntity(id, documentBytes, signature, document, analyses, clock.UtcNowForStorage());
+        var group = CellGroup.Of(submission);
+        var slugs = submission.Runtimes.Select(r => r.Slug).ToList();
 
-        // One SaveChanges is one transaction: the submission and all its results, or nothing.
-        db.Submissions.Add(submission);
+        // One transaction under the group's lock: the submission, all its results and the cells it changes, or nothing.
         try
         {
+            await using var transaction = await cells.BeginAsync(group, cancellationToken);
+            if (await Load(db, id, cancellationToken) is { } raced)
+            {
+                return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
+            }
+
+            var inputs = await cells.LoadAsync(group, slugs, cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, inputs) is { } reason)
+            {
+                submission.Status = SubmissionStatus.Quarantined;
+                submission.QuarantineReason = reason;
+            }
+
+            db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted)
+            {
+                await cells.ReplaceAsync(group, slugs, [.. inputs, CellInput.Of(submission)], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // The same bytes arrived concurrently and the primary key refused the second row.
+            // The same bytes arrived concurrently under another lock and the primary key refused the second row.
             db.ChangeTracker.Clear();
             if (await Load(db, id, cancellationToken) is { } raced)
             {
@@ -125,8 +148,13 @@ public static class SubmissionsApi
             throw;
         }
 
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
+        // Every list of submissions shows the new one; only an accepted one changes cells.
         await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
+        if (submission.Status == SubmissionStatus.Accepted)
+        {
+            await cells.EvictAsync(slugs, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 

@@ -18,33 +18,59 @@ public static class CpuNormalizedRanking
     /// </param>
     public static Ranking? Aggregate(IEnumerable<SubmissionValue> submissions, FigureScale scale = FigureScale.Ratio)
     {
-        var byCpu = submissions
+        var cells = submissions
             .GroupBy(s => s.CpuKey, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(cpu => new CpuGroup(
-                cpu.Key,
-                cpu.Count(),
-                [.. cpu.GroupBy(s => s.MachineId, StringComparer.Ordinal).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.ToList())]))
+            .Select(cpu => Cell(cpu.Key, [.. cpu], scale))
             .ToList();
+        return cells.Count == 0 ? null : Combine(cells, scale);
+    }
 
-        if (byCpu.Count == 0)
+    /// <summary>
+    /// One CPU key's cell from its submissions: each machine reduced to the median of its submissions, the cell's
+    /// figure the median over machines. The machines' votes are kept so that cells can later be combined without
+    /// their submissions.
+    /// </summary>
+    public static CellVotes Cell(string cpuKey, IReadOnlyCollection<SubmissionValue> submissions, FigureScale scale)
+    {
+        if (submissions.Count == 0)
         {
-            return null;
+            throw new ArgumentException("A cell needs at least one submission.", nameof(submissions));
         }
 
-        var cells = byCpu
-            .Select(c => new CpuCell(
-                c.CpuKey,
-                (c.Machines.Count == 1 ? OwnInterval(c.Machines[0]) : null) ?? Combine([c.MachineValues], scale),
-                c.Machines.Count,
-                c.Submissions))
+        var machines = submissions
+            .GroupBy(s => s.MachineId, StringComparer.Ordinal)
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => m.ToList())
             .ToList();
+        IReadOnlyList<double> votes = [.. machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
+        var figure = (machines.Count == 1 ? OwnInterval(machines[0]) : null) ?? CombineVotes([votes], scale);
+        return new CellVotes(new CpuCell(cpuKey, figure, machines.Count, submissions.Count), votes);
+    }
 
+    /// <summary>
+    /// The global figure from CPU cells, each CPU key weighted equally: a lone cell is its own figure, several are
+    /// combined from their machines' votes with a bootstrap stratified by CPU key.
+    /// </summary>
+    public static Ranking Combine(IReadOnlyList<CellVotes> cells, FigureScale scale)
+    {
+        if (cells.Count == 0)
+        {
+            throw new ArgumentException("A ranking needs at least one cell.", nameof(cells));
+        }
+
+        var ordered = cells.OrderBy(c => c.Cell.CpuKey, StringComparer.Ordinal).ToList();
         return new Ranking(
-            cells.Count == 1 ? cells[0].Figure : Combine([.. byCpu.Select(c => c.MachineValues)], scale),
-            cells,
-            cells.Sum(c => c.Machines),
-            cells.Sum(c => c.Submissions));
+            ordered.Count == 1 ? ordered[0].Cell.Figure : CombineVotes([.. ordered.Select(c => c.MachineVotes)], scale),
+            [.. ordered.Select(c => c.Cell)],
+            ordered.Sum(c => c.Cell.Machines),
+            ordered.Sum(c => c.Cell.Submissions));
+    }
+
+    /// <summary>The point figure over groups of machine votes, without an interval: for a figure shown beside the ranked one.</summary>
+    public static double CombinePoint(IReadOnlyList<IReadOnlyList<double>> groups, FigureScale scale)
+    {
+        var medians = groups.Select(g => Quantiles.Median(g.ToArray())).ToArray();
+        return scale == FigureScale.Ratio ? GeometricMean.Of(medians) : medians.Average();
     }
 
     /// <summary>
@@ -66,14 +92,7 @@ public static class CpuNormalizedRanking
             machine.Min(s => s.Own!.Confidence));
     }
 
-    /// <param name="Machines">The CPU key's submissions, one list per machine.</param>
-    private sealed record CpuGroup(string CpuKey, int Submissions, List<List<SubmissionValue>> Machines)
-    {
-        /// <summary>One machine, one vote: each machine's median.</summary>
-        public IReadOnlyList<double> MachineValues { get; } = [.. Machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
-    }
-
-    private static Estimate Combine(IReadOnlyList<IReadOnlyList<double>> groups, FigureScale scale) =>
+    private static Estimate CombineVotes(IReadOnlyList<IReadOnlyList<double>> groups, FigureScale scale) =>
         scale == FigureScale.Ratio ? Bootstrap.GeometricMeanOfMedians(groups) : MeanOfMedians(groups);
 
     /// <summary>The arithmetic counterpart of <see cref="Bootstrap.GeometricMeanOfMedians"/>, for amounts.</summary>
@@ -101,6 +120,10 @@ public enum FigureScale
 /// null when it was not stored.
 /// </param>
 public sealed record SubmissionValue(string CpuKey, string MachineId, double Value, Estimate? Own = null);
+
+/// <param name="Cell">The cell as ranked.</param>
+/// <param name="MachineVotes">One value per machine (the median of its submissions), ordered by machine id.</param>
+public sealed record CellVotes(CpuCell Cell, IReadOnlyList<double> MachineVotes);
 
 /// <param name="Figure">Median over the cell's machines, with its interval.</param>
 public sealed record CpuCell(string CpuKey, Estimate Figure, int Machines, int Submissions)

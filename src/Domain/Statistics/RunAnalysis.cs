@@ -38,7 +38,7 @@ public static class RunAnalysis
             .Select(w => AnalyzeWorkload(runtime.Id, w, all, measured, native[w.BaselineId]))
             .ToList();
 
-        var execution = results.Where(r => !r.Workload.IsStartup).ToList();
+        var execution = results.Where(r => r.Workload is { IsStartup: false, OptIn: false }).ToList();
         var coldStart = results.Where(r => r.Workload.IsColdStart).ToList();
         var coldStartFigures = ColdStartFigures.Of(runtime.Id, measured, coldStart.Count == 1 ? coldStart[0] : null);
         return new RuntimeAnalysis(

@@ -56,7 +56,7 @@ public sealed class RunCommandTests(QuickRunFixture run) : IClassFixture<QuickRu
         var perProcess = run.Manifest.Workloads.Sum(w => w.WritesBytes?.GetValueOrDefault(SuiteManifest.QuickSize) ?? 0);
         var processes = (QuickRunFixture.Rounds + 1) * run.Document.Runtimes.Count;
 
-        Assert.Equal(WritePlan.DefaultCapBytes, run.Document.Run.MaxWriteBytes);
+        Assert.Equal(WriteBudget.DefaultCapBytes, run.Document.Run.MaxWriteBytes);
         Assert.Equal(processes * perProcess, run.Document.Run.PlannedWriteBytes);
         Assert.Null(run.Document.Run.WriteCappedRounds);
         Assert.Contains(run.Result.ErrorLines, l => l.StartsWith("writes: the file I/O workloads write at most", StringComparison.Ordinal));

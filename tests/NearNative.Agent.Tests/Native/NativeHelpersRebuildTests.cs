@@ -17,19 +17,26 @@ public sealed class NativeHelpersRebuildTests
 
         Assert.True(
             result.ExitCode == 0,
-            $"src/Agent/Native/build --check exited {result.ExitCode} (scripts/test installs clang-14, lld and libc6-dev):\n{result.Stdout}\n{result.StderrTail}");
-        Assert.Contains("nn-exec: identical", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("nn-spawn: identical", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("nn-wasmtime: identical", result.Stdout, StringComparison.Ordinal);
+            $"src/Agent/Native/build --check exited {result.ExitCode} (scripts/test installs clang-14, lld, libc6-dev and the arm64 cross packages):\n{result.Stdout}\n{result.StderrTail}");
+        foreach (var rid in new[] { "linux-x64", "linux-arm64" })
+        {
+            foreach (var helper in new[] { NnExec.FileName, NnSpawn.FileName, NnWasmtime.FileName })
+            {
+                Assert.Contains($"{rid}/{helper}: identical", result.Stdout, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Theory]
-    [InlineData(NnExec.FileName, NnExec.Sha256)]
-    [InlineData(NnSpawn.FileName, NnSpawn.Sha256)]
-    [InlineData(NnWasmtime.FileName, NnWasmtime.Sha256)]
-    public async Task TheCommittedHelperIsTheOneTheAgentTrusts(string fileName, string pinnedSha256)
+    [InlineData("linux-x64", NnExec.FileName, NnExec.Sha256X64)]
+    [InlineData("linux-x64", NnSpawn.FileName, NnSpawn.Sha256X64)]
+    [InlineData("linux-x64", NnWasmtime.FileName, NnWasmtime.Sha256X64)]
+    [InlineData("linux-arm64", NnExec.FileName, NnExec.Sha256Arm64)]
+    [InlineData("linux-arm64", NnSpawn.FileName, NnSpawn.Sha256Arm64)]
+    [InlineData("linux-arm64", NnWasmtime.FileName, NnWasmtime.Sha256Arm64)]
+    public async Task TheCommittedHelperIsTheOneTheAgentTrusts(string rid, string fileName, string pinnedSha256)
     {
-        await using var stream = File.OpenRead(Path.Combine(NativeDirectory, fileName));
+        await using var stream = File.OpenRead(Path.Combine(NativeDirectory, rid, fileName));
 
         Assert.Equal(pinnedSha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)));
     }

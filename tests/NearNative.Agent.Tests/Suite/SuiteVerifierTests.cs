@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NearNative.Agent.Suite;
 using NearNative.Agent.Tests.Support;
 
@@ -60,6 +61,64 @@ public sealed class SuiteVerifierTests
 
         Assert.Equal(ExitCodes.SuiteIntegrity, error.ExitCode);
         Assert.Contains("artifacts/empty.native", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAarch64MachineRunsTheAarch64NativeBuildsAndTheSameWasmBytes()
+    {
+        // The repository's suite: the copy beside an x86-64 build of the agent has no aarch64 native builds.
+        var repositorySuite = Path.Combine(Repository.Root, "suite");
+        var x64 = SuiteVerifier.Load(repositorySuite, Architecture.X64);
+        var arm64 = SuiteVerifier.Load(repositorySuite, Architecture.Arm64);
+
+        Assert.All(arm64.Manifest.Workloads, w =>
+        {
+            var native = arm64.ArtifactPath(w, LoadedSuite.NativeArtifact);
+            Assert.EndsWith($"{w.Id}.aarch64.native", native, StringComparison.Ordinal);
+            Assert.Equal(x64.ArtifactPath(w, LoadedSuite.WasmArtifact), arm64.ArtifactPath(w, LoadedSuite.WasmArtifact));
+            Assert.Equal(ElfMachineAarch64, ElfMachine(native));
+            Assert.Equal(ElfMachineX86_64, ElfMachine(x64.ArtifactPath(w, LoadedSuite.NativeArtifact)));
+        });
+    }
+
+    [Fact]
+    public void AnAgentForOneArchitectureNeedsOnlyItsOwnNativeBuilds()
+    {
+        // The suite as a linux-x64 build of the agent ships it: no aarch64 native builds.
+        using var copy = new TempDirectory();
+        TestSuite.CopyTo(copy.Path);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(copy.Path, "artifacts"), "*.aarch64.native"))
+        {
+            File.Delete(file);
+        }
+
+        Assert.NotEmpty(SuiteVerifier.Load(copy.Path, Architecture.X64).Manifest.Workloads);
+        var error = Assert.Throws<AgentException>(() => SuiteVerifier.Load(copy.Path, Architecture.Arm64));
+        Assert.Contains("artifacts/alloc.aarch64.native", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Architecture.X86)]
+    [InlineData(Architecture.RiscV64)]
+    public void AMachineWithoutANativeBuildIsRefusedInOneLine(Architecture architecture)
+    {
+        var error = Assert.Throws<AgentException>(() => SuiteVerifier.Load(TestSuite.Directory, architecture));
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Contains("x86-64 and aarch64 only", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private static readonly byte[] ElfMagic = [0x7f, (byte)'E', (byte)'L', (byte)'F'];
+    private const int ElfMachineX86_64 = 62;
+    private const int ElfMachineAarch64 = 183;
+
+    /// <summary>e_machine of an ELF file: bytes 18-19, little-endian.</summary>
+    private static int ElfMachine(string path)
+    {
+        var header = File.ReadAllBytes(path).AsSpan(0, 20);
+        Assert.True(header[..4].SequenceEqual(ElfMagic), path);
+        return header[18] | (header[19] << 8);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace NearNative.Agent.Tests.Support;
 internal sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public string[] OutputLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>Runs the agent's command line in this process, with its own home directory and captured writers.</summary>

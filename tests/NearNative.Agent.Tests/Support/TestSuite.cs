@@ -5,6 +5,10 @@ internal static class TestSuite
 {
     public static string Directory { get; } = Find();
 
+    /// <summary>The checksum the manifest expects of <paramref name="workload"/> at <paramref name="size"/>.</summary>
+    public static string Checksum(string workload, string size) =>
+        Domain.Suite.SuiteManifest.Load(Path.Combine(Directory, "manifest.json")).Find(workload)!.Checksums[size];
+
     /// <summary>Copies the suite so a test can damage it without touching the real one.</summary>
     public static void CopyTo(string target)
     {

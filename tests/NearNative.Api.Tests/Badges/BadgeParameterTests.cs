@@ -87,6 +87,9 @@ public sealed class BadgeParameterTests(PostgresFixture fixture) : ApiTest(fixtu
     [InlineData("category=nothing", "category")]
     [InlineData("category=compute&metric=startup", "category")]
     [InlineData("cpu=%01", "cpu")]
+    [InlineData("arch=ARM%2064", "arch")]
+    [InlineData("architecture=x86%2F64", "architecture")]
+    [InlineData("arch=aarch64&architecture=x86_64", "arch")]
     public async Task AnInvalidParameterIsAGreyBadgeOrAValidationProblemNamingIt(string query, string field)
     {
         await SubmitAsync();

@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NearNative.Api.Data;
-using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
-using NearNative.Api.Submissions;
 
 namespace NearNative.Api.Tests.Fixtures;
 
@@ -46,13 +44,12 @@ public abstract class ApiFixture : IAsyncLifetime
         await ResetCacheAsync();
     }
 
-    /// <summary>Empties the output cache, for tests that change rows behind the API's back.</summary>
+    /// <summary>Empties the output cache and the list of known runtimes, for tests that change rows behind the API's back.</summary>
     public async Task ResetCacheAsync()
     {
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
-        await cache.EvictByTagAsync(LeaderboardApi.CacheTag, default);
-        await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, default);
-        await cache.EvictByTagAsync(KeysApi.CacheTag, default);
+        await cache.EvictByTagAsync(LeaderboardApi.EverythingTag, default);
+        Factory.Services.GetRequiredService<RuntimeDirectory>().Invalidate();
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)
@@ -61,8 +58,14 @@ public abstract class ApiFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<NearNativeDbContext>());
     }
 
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
     public Task<RowCounts> CountRowsAsync() => WithDatabaseAsync(async db => new RowCounts(
-        await db.ApiKeys.CountAsync(),
+        await db.SigningKeys.CountAsync(),
         await db.Submissions.CountAsync(),
         await db.RuntimeResults.CountAsync(),
         await db.WorkloadResults.CountAsync()));

@@ -12,6 +12,9 @@ public sealed class PostgresFixture : ApiFixture
 {
     public const string EnvironmentVariable = "NEARNATIVE_TEST_POSTGRES";
 
+    /// <summary>The administrator token this application is configured with; the SQLite one has none.</summary>
+    public const string AdminToken = "test-admin-token-0123456789abcdefghijklmnop";
+
     private string? _adminConnectionString;
     private string? _connectionString;
     private string? _database;
@@ -36,7 +39,11 @@ public sealed class PostgresFixture : ApiFixture
         }
 
         _connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString;
-        return new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _connectionString };
+        return new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = _connectionString,
+            ["Admin:Token"] = AdminToken,
+        };
     }
 
     protected override async Task AfterStartAsync()

@@ -18,11 +18,12 @@ public sealed class SqliteFixture : ApiFixture
     // Respawn has no SQLite adapter; deletes in foreign-key order do the same.
     protected override Task ResetDatabaseAsync() => WithDatabaseAsync(async db =>
     {
+        await db.LeaderboardCells.ExecuteDeleteAsync();
         await db.CategoryResults.ExecuteDeleteAsync();
         await db.WorkloadResults.ExecuteDeleteAsync();
         await db.RuntimeResults.ExecuteDeleteAsync();
         await db.Submissions.ExecuteDeleteAsync();
-        return await db.ApiKeys.ExecuteDeleteAsync();
+        return await db.SigningKeys.ExecuteDeleteAsync();
     });
 
     protected override Task DropDatabaseAsync()

@@ -60,6 +60,26 @@ public abstract class RuntimeTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnotherArchitectureHasItsOwnVersionEntryAndItsFilterReadsOnlyItsCells()
+    {
+        var key = await _client.RegisterNewKeyAsync();
+        await _client.SubmitCreatedAsync(key, key.Document().OnMachine("arm").WithArchitecture("aarch64").WithRatio("wasmtime", 3).Edit(d => d with
+        {
+            Runtimes = [.. d.Runtimes.Select(r => r.Id == "wasmtime" ? r with { Version = "31.0.0" } : r)],
+        }));
+
+        var all = await _client.GetOkAsync<RuntimeDetailResponse>("/api/v1/runtimes/wasmtime");
+        var arm = await _client.GetOkAsync<RuntimeDetailResponse>("/api/v1/runtimes/wasmtime?architecture=aarch64");
+        var board = await _client.GetOkAsync<Api.Leaderboard.LeaderboardResponse>("/api/v1/leaderboard?architecture=aarch64&virtualisation=none&runtime=wasmtime");
+
+        Assert.Equal(
+            [("30.0.0", "x86_64", 1.5), ("31.0.0", "x86_64", 1.2), ("31.0.0", "aarch64", 3.0)],
+            all.Versions.Select(v => (v.Version, v.Architecture, Math.Round(v.Figures["execution"].Value, 9))));
+        Assert.Equal([("31.0.0", "aarch64", 1)], arm.Versions.Select(v => (v.Version, v.Architecture, v.Machines)));
+        Assert.Equal([("31.0.0", "aarch64", 3.0)], board.Rows.Select(r => (r.Version, r.Architecture, Math.Round(r.Value, 9))));
+    }
+
+    [Fact]
     public async Task AnUnknownRuntimeIsNotFoundAndBadParametersAreValidationProblems()
     {
         using var unknown = await _client.GetAsync("/api/v1/runtimes/nothing");

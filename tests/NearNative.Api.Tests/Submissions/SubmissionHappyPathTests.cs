@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NearNative.Api.Data;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
@@ -105,21 +106,21 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : ApiTest(fix
         var key = await Client.RegisterNewKeyAsync();
         using var created = await Client.SubmitAsync(key, key.Document().Build());
 
-        // What a row written by the first release looks like: the new columns null, no category rows.
+        // What a row written by the first release looks like once migrated: the new figures null, the start-up ratio
+        // a point without an interval of its own (its interval columns came later), no category rows.
         await Fixture.WithDatabaseAsync(async db =>
         {
             await db.CategoryResults.ExecuteDeleteAsync();
             await db.WorkloadResults.ExecuteUpdateAsync(w => w
-                .SetProperty(x => x.ProcessMedian, (double?)null)
-                .SetProperty(x => x.MemoryMedian, (double?)null)
+                .SetProperty(x => x.Process, (Figure?)null)
+                .SetProperty(x => x.Memory, (Figure?)null)
                 .SetProperty(x => x.Outliers, (int?)null)
                 .SetProperty(x => x.Multimodal, (bool?)null));
             return await db.RuntimeResults.ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.ProcessValue, (double?)null)
-                .SetProperty(x => x.MemoryValue, (double?)null)
-                .SetProperty(x => x.StartupLower, (double?)null)
-                .SetProperty(x => x.StartupUpper, (double?)null)
-                .SetProperty(x => x.PreinitGainValue, (double?)null));
+                .SetProperty(x => x.Process, (Figure?)null)
+                .SetProperty(x => x.Memory, (Figure?)null)
+                .SetProperty(x => x.StartupRatio, Figure.Point(ResultDocumentBuilder.StartupRatio))
+                .SetProperty(x => x.PreinitGain, (Figure?)null));
         });
 
         using var response = await Client.GetAsync(created.Headers.Location);
@@ -128,7 +129,7 @@ public abstract class SubmissionHappyPathTests(ApiFixture fixture) : ApiTest(fix
         var wasmtime = (await response.Content.ReadFromJsonAsync<SubmissionResponse>())!.Runtimes[0];
         Assert.Equal(1.5, wasmtime.Execution!.Value, Tolerance);
         Assert.Equal((null, null, null), (wasmtime.Process, wasmtime.Memory, wasmtime.PreinitGain));
-        Assert.Equal((null, null), (wasmtime.Startup.Lower, wasmtime.Startup.Upper));
+        Assert.Equal((ResultDocumentBuilder.StartupRatio, null, null), (wasmtime.Startup.Ratio, wasmtime.Startup.Lower, wasmtime.Startup.Upper));
         Assert.Empty(wasmtime.Categories);
         Assert.All(wasmtime.Workloads, w => Assert.Equal((null, null, null, null), (w.Process, w.Memory, w.Outliers, w.Multimodal)));
     }

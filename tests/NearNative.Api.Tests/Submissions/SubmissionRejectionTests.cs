@@ -77,7 +77,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : ApiTest(
     }
 
     [Fact]
-    public async Task ARevokedKeysLaterSubmissionsAreUnauthorized()
+    public async Task ARevokedKeysLaterSubmissionsAreForbidden()
     {
         var key = await Client.RegisterNewKeyAsync();
         using var before = await Client.SubmitAsync(key, key.Document().Build());
@@ -88,7 +88,7 @@ public sealed class SubmissionRejectionTests(PostgresFixture fixture) : ApiTest(
 
         using var after = await Client.SubmitAsync(key, key.Document().Build());
 
-        var problem = await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await after.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("revoked", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
     }

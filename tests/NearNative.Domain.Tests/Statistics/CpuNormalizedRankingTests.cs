@@ -37,6 +37,32 @@ public sealed class CpuNormalizedRankingTests
     }
 
     [Fact]
+    public void CellsCombinedLaterGiveTheRankingOfTheirSubmissions()
+    {
+        // What the server stores per CPU key (a cell and its machines' votes) must rank exactly as the submissions did.
+        SubmissionValue[] submissions =
+        [
+            new("a", "m1", 1.2), new("a", "m1", 1.6), new("a", "m2", 1.3), new("a", "m3", 1.4),
+            new("b", "m4", 2.0, new Estimate(2.0, 1.9, 2.1, 0.95)),
+            new("c", "m5", 1.1), new("c", "m6", 1.7),
+        ];
+        var direct = CpuNormalizedRanking.Aggregate(submissions)!;
+
+        var combined = CpuNormalizedRanking.Combine(
+            [.. submissions.GroupBy(s => s.CpuKey).Reverse().Select(g => CpuNormalizedRanking.Cell(g.Key, [.. g], FigureScale.Ratio))],
+            FigureScale.Ratio);
+
+        Assert.Equal(direct.Figure, combined.Figure);
+        Assert.Equal(direct.Cells, combined.Cells);
+        Assert.Equal((7, 6), (combined.Submissions, combined.Machines));
+        Assert.Equal(new Estimate(2.0, 1.9, 2.1, 0.95), combined.Cells.Single(c => c.CpuKey == "b").Figure);
+    }
+
+    [Fact]
+    public void ThePointOfSeveralCellsIsTheGeometricMeanOfTheirMedians() =>
+        Assert.Equal(Math.Sqrt(1.3 * 2.0), CpuNormalizedRanking.CombinePoint([[1.2, 1.3, 1.4], [2.0]], FigureScale.Ratio), 12);
+
+    [Fact]
     public void NoSubmissionsGiveNoRanking() => Assert.Null(CpuNormalizedRanking.Aggregate([]));
 
     [Fact]

@@ -129,6 +129,33 @@ public sealed class RunAnalysisTests
     }
 
     [Fact]
+    public void AnOptInWorkloadHasItsOwnRatioButStaysOutOfTheOverallAndCategoryFigures()
+    {
+        // interp is 6x here and fib 1.5x: were the opt-in interp averaged in, the overall figure would be 3x.
+        IReadOnlyList<WorkloadSpec> workloads = [.. TestDocuments.Workloads.Select(w => w.Id == "interp" ? w with { OptIn = true } : w)];
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.5))
+            .Select(s => s.Runtime == "fast" && s.Workload == "interp" ? s with { KernelNs = s.KernelNs * 4 } : s);
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), workloads).Single();
+
+        Assert.Equal(6, fast.Workloads.Single(w => w.Workload.Id == "interp").Ratio!.Value, 9);
+        Assert.Equal(1.5, fast.Execution!.Value, 9);
+        Assert.DoesNotContain("branchy", fast.Categories.Keys);
+    }
+
+    [Fact]
+    public void AnOptInWorkloadLeftOutOfTheRunDoesNotBlockTheOverallFigure()
+    {
+        IReadOnlyList<WorkloadSpec> workloads = [.. TestDocuments.Workloads.Select(w => w.Id == "interp" ? w with { OptIn = true } : w)];
+        var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25)).Where(s => s.Workload != "interp");
+
+        var fast = RunAnalysis.Analyze(TestDocuments.With(Runtimes[..2], samples), workloads).Single();
+
+        Assert.Equal(WorkloadStatus.NotRun, fast.Workloads.Single(w => w.Workload.Id == "interp").Status);
+        Assert.Equal(1.25, fast.Execution!.Value, 9);
+    }
+
+    [Fact]
     public void AnOutlyingRoundIsCountedButKeptInTheMedian()
     {
         var samples = TestDocuments.Native(10).Concat(TestDocuments.Scaled("fast", 10, 1.25))

@@ -4,11 +4,11 @@ using NearNative.Domain.Signing;
 
 namespace NearNative.Api.Data;
 
-public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+public sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
 {
-    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    public void Configure(EntityTypeBuilder<SigningKey> builder)
     {
-        builder.ToTable("api_keys");
+        builder.ToTable("signing_keys");
         builder.HasKey(k => k.KeyId);
         builder.Property(k => k.KeyId).HasMaxLength(KeyId.Length);
         builder.Property(k => k.PublicKey).HasMaxLength(Ed25519Keys.PublicKeyLength);

@@ -1,7 +1,7 @@
 namespace NearNative.Api.Data;
 
-/// <summary>A contributor's registered Ed25519 public key.</summary>
-public sealed class ApiKey
+/// <summary>A contributor's registered Ed25519 public key, with which the contributor signs result documents.</summary>
+public sealed class SigningKey
 {
     public required string KeyId { get; init; }
 
@@ -9,5 +9,6 @@ public sealed class ApiKey
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>When the key stopped being accepted, by its owner or by an administrator.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 }
