@@ -109,6 +109,12 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("character varying(64)")
                         .HasColumnName("configuration");
 
+                    b.Property<string>("CpuBrand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cpu_brand");
+
                     b.PrimitiveCollection<List<double>>("MachineVotes")
                         .IsRequired()
                         .HasColumnType("double precision[]")
@@ -574,6 +580,9 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.HasIndex("KeyId", "Nonce")
                         .IsUnique()
                         .HasDatabaseName("ix_submissions_key_id_nonce");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("ix_submissions_received_at_id");
 
                     b.HasIndex("Suite", "CpuKey")
                         .HasDatabaseName("ix_submissions_suite_cpu_key");

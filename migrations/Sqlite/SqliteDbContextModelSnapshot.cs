@@ -103,6 +103,12 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("configuration");
 
+                    b.Property<string>("CpuBrand")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpu_brand");
+
                     b.PrimitiveCollection<string>("MachineVotes")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -568,6 +574,9 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.HasIndex("KeyId", "Nonce")
                         .IsUnique()
                         .HasDatabaseName("ix_submissions_key_id_nonce");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("ix_submissions_received_at_id");
 
                     b.HasIndex("Suite", "CpuKey")
                         .HasDatabaseName("ix_submissions_suite_cpu_key");

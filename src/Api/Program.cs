@@ -6,6 +6,7 @@ using NearNative.Api.Infrastructure;
 using NearNative.Api.Infrastructure.Telemetry;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
+using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
 
@@ -24,7 +25,11 @@ builder.AddApiDocumentation();
 builder.AddHealth();
 builder.AddKeys();
 builder.AddSubmissions();
+builder.AddSubmissionQueries();
 builder.AddLeaderboard();
+builder.AddCpus();
+builder.AddRuntimes();
+builder.AddBadges();
 builder.AddAdministration();
 
 var app = builder.Build();
@@ -35,12 +40,15 @@ app.UseAdministration();
 app.UseRequestSizeLimits();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseHttpCaching();
 app.UseApiDocumentation();
 
 app.MapKeys();
 app.MapSubmissions();
+app.MapSubmissionQueries();
 app.MapLeaderboard();
 app.MapCpus();
+app.MapRuntimes();
 app.MapBadges();
 app.MapHealth();
 app.MapMetrics();

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
+using NearNative.Api.Submissions;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NearNative.Api.Administration;
@@ -80,26 +82,29 @@ public static class AdminApi
         QuarantineRequest request,
         NearNativeDbContext db,
         CellMaintenance cells,
+        IOutputCacheStore cache,
         CancellationToken cancellationToken) =>
-        SetStatusAsync(db, cells, id, SubmissionStatus.Quarantined, $"Quarantined by an administrator: {request.Reason}", cancellationToken);
+        SetStatusAsync(db, cells, cache, id, SubmissionStatus.Quarantined, $"Quarantined by an administrator: {request.Reason}", cancellationToken);
 
     /// <summary>Puts a quarantined submission back into the figures (the reason it was quarantined for stays as history); its cells are recomputed at once.</summary>
     public static Task<Results<Ok<SubmissionStatusResponse>, NotFoundProblem>> Release(
         string id,
         NearNativeDbContext db,
         CellMaintenance cells,
+        IOutputCacheStore cache,
         CancellationToken cancellationToken) =>
-        SetStatusAsync(db, cells, id, SubmissionStatus.Accepted, reason: null, cancellationToken);
+        SetStatusAsync(db, cells, cache, id, SubmissionStatus.Accepted, reason: null, cancellationToken);
 
     /// <summary>Revokes a contributor's key without its owner's proof (a stolen key): every later submission under it gets 403.</summary>
     public static async Task<Results<Ok<KeyResponse>, NotFoundProblem>> RevokeKey(
         string keyId,
         NearNativeDbContext db,
+        IOutputCacheStore cache,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
-        return key is null ? KeysApi.NotRegistered(keyId) : TypedResults.Ok(await KeysApi.RevokeAsync(key, db, clock, cancellationToken));
+        return key is null ? KeysApi.NotRegistered(keyId) : TypedResults.Ok(await KeysApi.RevokeAsync(key, db, cache, clock, cancellationToken));
     }
 
     /// <summary>Rewrites a runtime's cells on one CPU key from the stored submissions, e.g. after a repair by hand.</summary>
@@ -121,6 +126,7 @@ public static class AdminApi
     private static async Task<Results<Ok<SubmissionStatusResponse>, NotFoundProblem>> SetStatusAsync(
         NearNativeDbContext db,
         CellMaintenance cells,
+        IOutputCacheStore cache,
         string id,
         string status,
         string? reason,
@@ -145,6 +151,8 @@ public static class AdminApi
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // The submission's status shows in every list of submissions; its cells in the leaderboards and its runtimes' badges.
+        await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
         await cells.EvictAsync(found.Slugs, cancellationToken);
         var stored = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.QuarantineReason).SingleAsync(cancellationToken);
         return TypedResults.Ok(new SubmissionStatusResponse(id, status, stored));

@@ -4,9 +4,10 @@ namespace NearNative.Api.Data;
 /// One leaderboard cell, maintained rather than recomputed on read: a runtime version's figure for one metric on
 /// one CPU key, from the accepted submissions of one suite and size. It is rewritten, in the same transaction,
 /// whenever a submission of its CPU key and runtime is accepted, quarantined or released; the leaderboard and the
-/// badges read cells only and combine them over CPU keys.
+/// badges read cells only and combine them over the CPU keys of one architecture (the key's first segment), never
+/// over two architectures.
 /// </summary>
-public sealed class LeaderboardCell
+public sealed class LeaderboardCell : ICpuKeyedRow
 {
     public required string Suite { get; init; }
 
@@ -25,6 +26,9 @@ public sealed class LeaderboardCell
     public required string RuntimeName { get; init; }
 
     public required string Configuration { get; init; }
+
+    /// <summary>The CPU brand the same submission reported: untrusted text, kept so a badge can name the CPU without reading submissions.</summary>
+    public required string CpuBrand { get; init; }
 
     /// <summary>When the submission that <see cref="RuntimeName"/> comes from arrived.</summary>
     public required DateTimeOffset Newest { get; init; }

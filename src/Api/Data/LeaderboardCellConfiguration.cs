@@ -21,6 +21,7 @@ public sealed class LeaderboardCellConfiguration : IEntityTypeConfiguration<Lead
         builder.Property(c => c.CpuKey).HasMaxLength(CpuKey.MaxLength);
         builder.Property(c => c.RuntimeName).HasMaxLength(DocumentLimits.MaxName);
         builder.Property(c => c.Configuration).HasMaxLength(DocumentLimits.MaxIdentifier);
+        builder.Property(c => c.CpuBrand).HasMaxLength(DocumentLimits.MaxMachineText);
 
         // Maintenance rewrites a CPU key's cells of some runtimes.
         builder.HasIndex(c => new { c.Suite, c.Size, c.CpuKey, c.RuntimeSlug });

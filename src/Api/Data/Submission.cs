@@ -4,7 +4,7 @@ namespace NearNative.Api.Data;
 /// One accepted or quarantined result document: the exact signed bytes plus everything the server
 /// recomputed from them. Machine text (CPU brand, vendor, …) is untrusted and stored as reported.
 /// </summary>
-public sealed class Submission
+public sealed class Submission : ICpuKeyedRow
 {
     /// <summary>SHA-256 of the signed document bytes, lowercase hex: the submission's identity.</summary>
     public required string Id { get; init; }

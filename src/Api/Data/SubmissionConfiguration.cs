@@ -41,5 +41,8 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
 
         // "On my CPU": the leaderboard's cpu filter and the CPU list.
         builder.HasIndex(s => new { s.Suite, s.CpuKey });
+
+        // The submission list's order and its cursor: newest received first, ties by id (read backwards).
+        builder.HasIndex(s => new { s.ReceivedAt, s.Id });
     }
 }

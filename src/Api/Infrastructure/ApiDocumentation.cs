@@ -28,6 +28,10 @@ public static class ApiDocumentation
             options.DocumentFilter<DescribedTagsFilter>();
             options.SupportNonNullableReferenceTypes();
 
+            // Query records bind case-insensitively; the document names their parameters as clients write them.
+            options.DescribeAllParametersInCamelCase();
+            options.OperationFilter<CsvResponseOperationFilter>();
+
             // The handlers' and contracts' doc comments are the parameter and field descriptions.
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "NearNative.Api.xml"), includeControllerXmlComments: true);
 

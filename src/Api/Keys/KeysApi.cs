@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Leaderboard;
 using NearNative.Domain.Signing;
 
 namespace NearNative.Api.Keys;
@@ -10,8 +12,17 @@ namespace NearNative.Api.Keys;
 /// <summary>Registration (with proof of possession), lookup, rotation and revocation of contributors' signing keys.</summary>
 public static class KeysApi
 {
+    /// <summary>Output-cache tag of every answer that shows a key; evicted when one changes.</summary>
+    public const string CacheTag = "keys";
+
+    public const string CachePolicy = "keys";
+
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
+            .Expire(TimeSpan.FromSeconds(builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30)))
+            .SetVaryByQuery([])
+            .Tag(CacheTag, LeaderboardApi.EverythingTag)));
         builder.Services.AddSingleton<IValidator<KeyRegistrationRequest>, KeyRegistrationRequestValidator>();
         builder.Services.AddSingleton<IValidator<KeyRotationRequest>, KeyRotationRequestValidator>();
         builder.Services.AddSingleton<IValidator<RevokeKeyRequest>, RevokeKeyRequestValidator>();
@@ -24,7 +35,9 @@ public static class KeysApi
             "Keys", "Contributors' Ed25519 signing keys: registered with proof of possession, rotated with both keys' signatures, revoked by their owner.");
         group.MapPost("/", Register).WithName("RegisterKey").WithSummary("Register a signing key")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRegistrationRequest>().WithWriteRateLimit();
-        group.MapGet("/{keyId}", Get).WithName("GetKey").WithSummary("A registered key: its display name and whether it is revoked or retired");
+        group.MapGet("/{keyId}", Get).WithName("GetKey").WithSummary("A registered key: its display name and whether it is revoked or retired")
+            .CacheOutput(CachePolicy)
+            .WithHttpCaching(HttpCachePolicy.Aggregates);
         group.MapPost("/{keyId}/rotate", Rotate).WithName("RotateKey").WithSummary("Hand a key over to a new one, signed by both")
             .WithBodyLimit(RequestSizeLimits.DefaultMaxBodyBytes).WithValidation<KeyRotationRequest>().WithWriteRateLimit();
         group.MapPost("/{keyId}/revoke", Revoke).WithName("RevokeKey").WithSummary("Revoke a key with a message it signed")
@@ -88,6 +101,7 @@ public static class KeysApi
         return TypedResults.Created($"/api/v1/keys/{keyId}", ToResponse(key));
     }
 
+    /// <param name="keyId">The key id: 32 lowercase hex digits, the first 16 bytes of SHA-256 of the raw public key.</param>
     public static async Task<Results<Ok<KeyResponse>, NotFoundProblem>> Get(
         string keyId,
         NearNativeDbContext db,
@@ -180,6 +194,7 @@ public static class KeysApi
         RevokeKeyRequest request,
         NearNativeDbContext db,
         TimeProvider clock,
+        IOutputCacheStore cache,
         CancellationToken cancellationToken)
     {
         var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
@@ -193,18 +208,24 @@ public static class KeysApi
             return new UnauthorizedProblem("The proof is not a signature of the key-revocation message by this key.");
         }
 
-        return TypedResults.Ok(await RevokeAsync(key, db, clock, cancellationToken));
+        return TypedResults.Ok(await RevokeAsync(key, db, cache, clock, cancellationToken));
     }
 
     public static NotFoundProblem NotRegistered(string keyId) => new($"No key with id '{keyId}' is registered.");
 
-    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time) and saves.</summary>
-    public static async Task<KeyResponse> RevokeAsync(SigningKey key, NearNativeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Marks a tracked key revoked (once: a second revocation keeps the first time), saves, and evicts the cached answers that show it.</summary>
+    public static async Task<KeyResponse> RevokeAsync(
+        SigningKey key,
+        NearNativeDbContext db,
+        IOutputCacheStore cache,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (key.RevokedAt is null)
         {
             key.RevokedAt = clock.UtcNowForStorage();
             await db.SaveChangesAsync(cancellationToken);
+            await cache.EvictByTagAsync(CacheTag, cancellationToken);
         }
 
         return ToResponse(key);

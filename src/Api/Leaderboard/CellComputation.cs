@@ -16,8 +16,22 @@ public static class CellComputation
 
     public const string NativeStartPrefix = "native-start:";
 
-    /// <summary>Every metric a stored runtime result can have a figure for: the fixed ones and one per category it has.</summary>
-    public static IReadOnlyList<LeaderboardMetric> MetricsOf(IEnumerable<RuntimeResult> runtimes) =>
+    /// <summary>
+    /// Every metric a stored runtime result can have a figure for, each maintained in its own cells: the fixed ones,
+    /// one per category it has, and the per-workload figures of each workload it has.
+    /// </summary>
+    public static IReadOnlyList<LeaderboardMetric> MetricsOf(IReadOnlyCollection<RuntimeResult> runtimes) =>
+    [
+        .. ScreenedMetricsOf(runtimes),
+        .. runtimes.SelectMany(r => r.Workloads).Select(w => w.Workload).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .SelectMany(LeaderboardMetric.ForWorkload),
+    ];
+
+    /// <summary>
+    /// The metrics the outlier screen judges a submission by: the fixed ones and one per category. A single workload's
+    /// figure is already part of those; screening each of them as well would multiply the chances of a false alarm.
+    /// </summary>
+    public static IReadOnlyList<LeaderboardMetric> ScreenedMetricsOf(IEnumerable<RuntimeResult> runtimes) =>
     [
         .. LeaderboardMetric.Fixed,
         .. runtimes.SelectMany(r => r.Categories).Select(c => c.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -30,7 +44,7 @@ public static class CellComputation
         var rows = inputs
             .SelectMany(i => i.Runtimes.Where(r => slugs.Contains(r.Slug)).Select(r => (Input: i, Runtime: r)))
             .ToList();
-        var metrics = MetricsOf(rows.Select(r => r.Runtime));
+        var metrics = MetricsOf([.. rows.Select(r => r.Runtime)]);
         var runtimeCells = rows
             .GroupBy(r => (r.Runtime.Slug, r.Runtime.Version))
             .SelectMany(version => metrics.Select(metric => Cell(
@@ -44,7 +58,7 @@ public static class CellComputation
                         .Select(r => (r.Input, r.Runtime, Figure: metric.Read(r.Runtime)))
                         .Where(r => r.Figure is not null)
                         .Select(r => new Reading(
-                            r.Input.MachineId, r.Input.Noisy, r.Input.ReceivedAt, r.Runtime.Name, r.Runtime.Configuration,
+                            r.Input.MachineId, r.Input.Noisy, r.Input.ReceivedAt, r.Runtime.Name, r.Runtime.Configuration, r.Input.CpuBrand,
                             r.Figure!, metric.Secondary?.Read(r.Runtime))),
                 ])));
         return [.. runtimeCells.Concat(NativeStartCells(group, inputs)).OfType<LeaderboardCell>()];
@@ -72,7 +86,7 @@ public static class CellComputation
                     }))
                     .Where(x => x.Us is not null)
                     .Select(x => new Reading(
-                        x.Input.MachineId, x.Input.Noisy, x.Input.ReceivedAt, NativeSlug, RuntimeInfo.DefaultConfiguration,
+                        x.Input.MachineId, x.Input.Noisy, x.Input.ReceivedAt, NativeSlug, RuntimeInfo.DefaultConfiguration, x.Input.CpuBrand,
                         Figure.Point(x.Us)!, Secondary: null)),
             ]));
 
@@ -106,6 +120,7 @@ public static class CellComputation
             CpuKey = group.CpuKey,
             RuntimeName = named.Name,
             Configuration = named.Configuration,
+            CpuBrand = named.CpuBrand,
             Newest = named.ReceivedAt,
             Figure = Figure.From(votes?.Cell.Figure),
             MachineVotes = [.. votes?.MachineVotes ?? []],
@@ -127,6 +142,7 @@ public static class CellComputation
         DateTimeOffset ReceivedAt,
         string Name,
         string Configuration,
+        string CpuBrand,
         Figure Figure,
         double? Secondary);
 }

@@ -16,11 +16,13 @@ public sealed record CellGroup(string Suite, string Size, string CpuKey)
 }
 
 /// <summary>One accepted submission's stored figures, as the cells of its group are computed from them.</summary>
-/// <param name="Runtimes">The runtime results of the runtimes being recomputed, with their categories.</param>
+/// <param name="CpuBrand">The CPU brand the submission reported (untrusted text), which a cell keeps from its newest submission to name its CPU.</param>
+/// <param name="Runtimes">The runtime results of the runtimes being recomputed, with their categories and workloads.</param>
 public sealed record CellInput(
     string MachineId,
     bool Noisy,
     DateTimeOffset ReceivedAt,
+    string CpuBrand,
     double? NativeForkExecUs,
     double? NativePosixSpawnUs,
     double? NativeNamespacedUs,
@@ -30,13 +32,14 @@ public sealed record CellInput(
         submission.MachineId,
         submission.Noisy,
         submission.ReceivedAt,
+        submission.CpuBrand,
         submission.NativeForkExecUs,
         submission.NativePosixSpawnUs,
         submission.NativeNamespacedUs,
         submission.Runtimes);
 
     /// <summary>
-    /// The accepted submissions of a group with their results for <paramref name="slugs"/>: two queries, both
+    /// The accepted submissions of a group with their results for <paramref name="slugs"/>: a few queries, each
     /// bounded by the group (one CPU key of one suite and size), never by the whole table.
     /// </summary>
     public static async Task<List<CellInput>> LoadAsync(
@@ -50,17 +53,19 @@ public sealed record CellInput(
             && s.CpuKey == group.CpuKey
             && s.Status == SubmissionStatus.Accepted);
         var stored = await submissions
-            .Select(s => new { s.Id, s.MachineId, s.Noisy, s.ReceivedAt, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs })
+            .Select(s => new { s.Id, s.MachineId, s.Noisy, s.ReceivedAt, s.CpuBrand, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs })
             .ToListAsync(cancellationToken);
         var runtimes = await db.RuntimeResults.AsNoTracking()
             .Include(r => r.Categories)
+            .Include(r => r.Workloads)
+            .AsSplitQuery()
             .Where(r => slugs.Contains(r.Slug) && submissions.Any(s => s.Id == r.SubmissionId))
             .ToListAsync(cancellationToken);
         var bySubmission = runtimes.ToLookup(r => r.SubmissionId, StringComparer.Ordinal);
         return
         [
             .. stored.Select(s => new CellInput(
-                s.MachineId, s.Noisy, s.ReceivedAt, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs, [.. bySubmission[s.Id]])),
+                s.MachineId, s.Noisy, s.ReceivedAt, s.CpuBrand, s.NativeForkExecUs, s.NativePosixSpawnUs, s.NativeNamespacedUs, [.. bySubmission[s.Id]])),
         ];
     }
 }

@@ -43,16 +43,19 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/>, in its own locked transaction.</summary>
+    /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/>, in its own locked transaction, then evicts what they show in.</summary>
     public async Task RecomputeAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
-        await using (var transaction = await BeginAsync(group, cancellationToken))
-        {
-            await ReplaceAsync(group, slugs, await LoadAsync(group, slugs, cancellationToken), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        await RewriteAsync(group, slugs, cancellationToken);
         await EvictAsync(slugs, cancellationToken);
+    }
+
+    /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/> in its own locked transaction; evicts nothing.</summary>
+    public async Task RewriteAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(group, cancellationToken);
+        await ReplaceAsync(group, slugs, await LoadAsync(group, slugs, cancellationToken), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

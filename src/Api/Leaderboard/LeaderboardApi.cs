@@ -1,16 +1,16 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
+using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
-using NearNative.Domain.Cpu;
-using NearNative.Domain.Suite;
 
 namespace NearNative.Api.Leaderboard;
 
 /// <summary>The ranking of runtimes by a metric relative to native, normalized per CPU key.</summary>
 public static class LeaderboardApi
 {
-    /// <summary>Output-cache tag of every answer that lists all runtimes (leaderboards, CPU lists); evicted by every change to a cell.</summary>
+    /// <summary>Output-cache tag of every answer that lists all runtimes (leaderboards, CPUs, runtimes); evicted by every change to a cell.</summary>
     public const string CacheTag = "leaderboard";
 
     /// <summary>Output-cache tag of every cached answer, for clearing the whole cache at once (tests); no change to a cell evicts it.</summary>
@@ -18,111 +18,101 @@ public static class LeaderboardApi
 
     public const string CachePolicy = "leaderboard";
 
-    /// <summary>The policy of answers about one runtime (badges), tagged with <see cref="RuntimeTag"/> of the route's runtime.</summary>
-    public const string RuntimeCachePolicy = "runtime";
+    /// <summary>
+    /// The policy of the CPU and runtime resources: figures from cells like the leaderboard's, beside counts of stored
+    /// submissions, so a submission quarantined on arrival (which changes no cell) evicts them too.
+    /// </summary>
+    public const string CountsCachePolicy = "leaderboard-counts";
 
-    /// <summary>Output-cache tag of the answers about one runtime: evicted only when one of that runtime's cells changes.</summary>
+    /// <summary>
+    /// Every query parameter of the endpoints under <see cref="CachePolicy"/> and <see cref="CountsCachePolicy"/>
+    /// (leaderboard, CPUs, runtimes); the output cache varies by these and ignores any other, so junk parameters cannot fill it.
+    /// </summary>
+    public static readonly string[] QueryNames =
+        ["suite", "size", "metric", "cpu", "category", "workload", "architecture", "virtualisation", "runtime", "version"];
+
+    /// <summary>Output-cache tag of the answers about one runtime (badges): evicted only when one of that runtime's cells changes.</summary>
     public static string RuntimeTag(string slug) => "runtime:" + slug;
 
     public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IValidator<LeaderboardParameters>, LeaderboardParametersValidator>();
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
                 .Expire(TimeSpan.FromSeconds(seconds))
-                .SetVaryByQuery("suite", "size", "metric", "cpu")
+                .SetVaryByQuery(QueryNames)
                 .Tag(CacheTag, EverythingTag));
-            options.AddPolicy(RuntimeCachePolicy, policy => policy
+            options.AddPolicy(CountsCachePolicy, policy => policy
                 .Expire(TimeSpan.FromSeconds(seconds))
-                .SetVaryByQuery("metric")
-                .Tag(EverythingTag)
-                .AddPolicy<RuntimeTagPolicy>());
+                .SetVaryByQuery(QueryNames)
+                .Tag(CacheTag, SubmissionQueriesApi.CacheTag, EverythingTag));
         });
         builder.Services.AddSingleton<RuntimeDirectory>();
         builder.Services.AddScoped<CellMaintenance>();
         return builder;
     }
 
+    /// <summary>
+    /// A group of endpoints read from the maintained cells: served from the output cache under <paramref name="policy"/>
+    /// (evicted when a cell changes) and cacheable by clients for as long as figures last.
+    /// </summary>
+    public static RouteGroupBuilder MapAggregateGroup(this IEndpointRouteBuilder routes, string prefix, string tag, string tagDescription, string policy = CachePolicy) =>
+        routes.MapGroup(prefix).WithDescribedTag(tag, tagDescription).CacheOutput(policy).WithHttpCaching(HttpCachePolicy.Aggregates);
+
+    public const string TagDescription = "Runtimes ranked by their ratio to native, with confidence intervals, overall or on one CPU, and the CPU keys behind them.";
+
     public static RouteGroupBuilder MapLeaderboard(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/leaderboard").WithDescribedTag(
-            "Leaderboard", "Runtimes ranked by their ratio to native, with confidence intervals, overall or on one CPU.")
-            .CacheOutput(CachePolicy);
-        group.MapGet("/", Get).WithName("GetLeaderboard").WithSummary("Runtimes ranked by a metric relative to native");
+        var group = routes.MapAggregateGroup("/api/v1/leaderboard", "Leaderboard", TagDescription);
+        group.MapGet("/", Get)
+            .WithName("GetLeaderboard")
+            .WithSummary("Runtimes ranked against native")
+            .WithDescription(
+                "Runtime versions ranked by a metric relative to native: each machine votes once per CPU key, each CPU key weighs the same, and " +
+                "each architecture has its own rows (one per size, runtime, version and architecture), ranked among themselves. " +
+                "Filters narrow the CPU keys (cpu, architecture, virtualisation) and the rows (runtime, version); category and workload choose a narrower figure.")
+            .WithValidation<LeaderboardParameters>();
         return group;
     }
 
-    /// <param name="suite">Suite id; default the newest suite the server knows.</param>
-    /// <param name="size"><c>quick</c> or <c>full</c>; default both, full rows first.</param>
-    /// <param name="metric">
-    /// What to rank by: <c>execution</c> (default; kernel time), <c>process</c> (whole-process time), <c>memory</c>
-    /// (peak resident memory ratio on the non-start-up workloads), <c>memory-floor</c> (MB of peak resident memory on
-    /// the empty program), <c>startup</c> (milliseconds added to native's empty process), <c>startup-ratio</c> (the same
-    /// as a ratio), <c>preinit-gain</c> (speed-up from Wizer pre-initialisation; higher is better), <c>instance-start</c>
-    /// (microseconds per instance in a running host, native process starts beside it), <c>instance-density</c> (KB per
-    /// live instance), or
-    /// <c>category:&lt;name&gt;</c> for the kernel time of one workload category, e.g. <c>category:compute</c>.
-    /// </param>
-    /// <param name="cpu">A CPU key (see <c>GET /api/v1/cpus</c>): rank on that CPU only. An unknown key gives no rows.</param>
     public static async Task<Results<Ok<LeaderboardResponse>, ValidationProblem, NotFoundProblem>> Get(
+        [AsParameters] LeaderboardParameters query,
         NearNativeDbContext db,
         SuiteCatalog suites,
-        CancellationToken cancellationToken,
-        string? suite = null,
-        string? size = null,
-        string? metric = null,
-        string? cpu = null)
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (size is not null && !SuiteManifest.IsKnownSize(size))
+        if (suites.Find(query.SuiteOrNewest(suites)) is not { } manifest)
         {
-            errors["size"] = [$"Must be '{SuiteManifest.QuickSize}' or '{SuiteManifest.FullSize}'."];
+            return SuiteProblems.Unknown(query.Suite);
         }
 
-        if (cpu is not null && !IsCpuKeyShaped(cpu))
-        {
-            errors["cpu"] = [$"Must be a CPU key of at most {CpuKey.MaxLength} printable characters, as listed by /api/v1/cpus."];
-        }
-
-        var suiteId = suite ?? suites.Newest;
-        var manifest = suites.Find(suiteId);
-        var chosen = manifest is null ? null : LeaderboardMetric.Find(metric, manifest);
-        if (manifest is not null && chosen is null)
-        {
-            errors["metric"] = LeaderboardMetric.Invalid(manifest);
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (manifest is null)
-        {
-            return new NotFoundProblem(suite is null ? "This server knows no suite." : $"Unknown suite '{suite}'.");
-        }
-
-        var rows = await LeaderboardQuery.RowsAsync(db, manifest.Suite, size, chosen!, cpu, cancellationToken);
+        // The validator has refused every combination that does not choose one.
+        var chosen = LeaderboardSelection.Choose(query.Metric, query.Category, query.Workload, manifest).Metric!;
+        var filter = query.Filter(manifest.Suite);
+        var rows = await LeaderboardQuery.RowsAsync(db, filter, chosen, cancellationToken);
         var baselines = chosen == LeaderboardMetric.InstanceStart
-            ? await NativeBaselines.QueryAsync(db, manifest.Suite, size, cpu, cancellationToken)
+            ? await NativeBaselines.QueryAsync(db, filter, cancellationToken)
             : null;
         return TypedResults.Ok(new LeaderboardResponse(
             manifest.Suite,
-            size,
-            [.. rows.Ranked.Select(r => ToResponse(r, chosen!))],
-            chosen!.Id,
+            query.Size,
+            [.. rows.Ranked.Select(r => ToResponse(r, chosen))],
+            chosen.ShownId,
             chosen.Direction,
             chosen.Description,
-            cpu,
+            query.Cpu,
             chosen.Unit,
-            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.NoisySubmissions, r.Machines))],
-            baselines));
+            [.. rows.NoisyOnly.Select(r => new NoisyOnlyRowResponse(r.Slug, r.Name, r.Version, r.Configuration, r.Size, r.Architecture, r.NoisySubmissions, r.Machines))],
+            baselines,
+            chosen.Category,
+            chosen.Workload,
+            query.Architecture,
+            query.Virtualisation,
+            query.Runtime,
+            query.Version));
     }
-
-    /// <summary>Anything longer or with control characters cannot be a key; refusing it keeps junk out of the cache.</summary>
-    public static bool IsCpuKeyShaped(string cpu) =>
-        cpu.Length is > 0 and <= CpuKey.MaxLength && !cpu.Any(char.IsControl);
 
     private static LeaderboardRowResponse ToResponse(LeaderboardRow row, LeaderboardMetric metric)
     {
@@ -137,6 +127,7 @@ public static class LeaderboardApi
             row.Version,
             row.Configuration,
             row.Size,
+            row.Architecture,
             slowdown,
             slowdown is { } s ? Slowdown.FormatVersusNative(s) : null,
             slowdown is { } p ? Slowdown.SpeedPercent(p) : null,

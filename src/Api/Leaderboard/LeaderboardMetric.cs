@@ -15,6 +15,9 @@ namespace NearNative.Api.Leaderboard;
 /// <param name="IsTime">True when the figure is a time ratio to native, so a slowdown and a speed percentage make sense.</param>
 /// <param name="Figure">The per-submission figure, selected from a stored runtime result; a new metric is a new entry with its selector.</param>
 /// <param name="Secondary">A figure shown beside the ranked one, e.g. the start-up ratio beside the added milliseconds.</param>
+/// <param name="Category">The workload category of a <c>category:</c> metric.</param>
+/// <param name="Workload">The one workload of a per-workload metric (<c>workload:fib</c>, <c>workload:fib:process</c>, …).</param>
+/// <param name="Shown">The id responses name the metric by when it differs from <paramref name="Id"/>: a per-workload metric is shown as its figure (<c>execution</c>, <c>process</c>, <c>memory</c>) beside the workload.</param>
 public sealed record LeaderboardMetric(
     string Id,
     string? BadgeLabel,
@@ -23,11 +26,16 @@ public sealed record LeaderboardMetric(
     string Unit,
     bool IsTime,
     Expression<Func<RuntimeResult, Figure?>> Figure,
-    SecondaryFigure? Secondary = null)
+    SecondaryFigure? Secondary = null,
+    string? Category = null,
+    string? Workload = null,
+    string? Shown = null)
 {
-    private readonly Lazy<Func<RuntimeResult, Figure?>> _read = new(Figure.Compile);
+    /// <summary>Compiled on first use; a category's or workload's metric gets its selector's, compiled once for all of them.</summary>
+    private Func<RuntimeResult, Figure?>? _read;
 
     public const string CategoryPrefix = "category:";
+    public const string WorkloadPrefix = "workload:";
     public const string LowerIsBetter = "lower-is-better";
     public const string HigherIsBetterText = "higher-is-better";
     public const string RatioUnit = "ratio";
@@ -35,6 +43,21 @@ public sealed record LeaderboardMetric(
     public const string MegabytesUnit = "MB";
     public const string MicrosecondsUnit = "µs";
     public const string KilobytesUnit = "KB";
+
+    /// <summary>The familiar name people give the default figure, accepted wherever a metric is.</summary>
+    public const string SpeedAlias = "speed";
+
+    private static readonly FigureSelector CategoryExecution = new((r, category) =>
+        r.Categories.Where(c => c.Category == category).Select(c => c.Execution).FirstOrDefault());
+
+    private static readonly FigureSelector WorkloadRatio = new((r, workload) =>
+        r.Workloads.Where(w => w.Workload == workload).Select(w => w.Ratio).FirstOrDefault());
+
+    private static readonly FigureSelector WorkloadProcess = new((r, workload) =>
+        r.Workloads.Where(w => w.Workload == workload).Select(w => w.Process).FirstOrDefault());
+
+    private static readonly FigureSelector WorkloadMemory = new((r, workload) =>
+        r.Workloads.Where(w => w.Workload == workload).Select(w => w.Memory).FirstOrDefault());
 
     public static readonly LeaderboardMetric Execution = new(
         "execution", null,
@@ -94,8 +117,11 @@ public sealed record LeaderboardMetric(
 
     public static IReadOnlyList<LeaderboardMetric> Fixed { get; } = [Execution, Process, Memory, MemoryFloor, Startup, StartupRatio, PreinitGain, InstanceStart, InstanceDensity];
 
-    /// <summary>The metric's figure of one stored runtime result (with its categories loaded), or null when it has none.</summary>
-    public Figure? Read(RuntimeResult runtime) => _read.Value(runtime);
+    /// <summary>The metric's figure of one stored runtime result (with its categories and workloads loaded), or null when it has none.</summary>
+    public Figure? Read(RuntimeResult runtime) => (_read ??= Figure.Compile())(runtime);
+
+    /// <summary>The id responses name the metric by.</summary>
+    public string ShownId => Shown ?? Id;
 
     /// <summary>A metric is its id: two instances of <c>category:compute</c> are the same metric.</summary>
     public bool Equals(LeaderboardMetric? other) => other is not null && other.Id == Id;
@@ -111,7 +137,40 @@ public sealed record LeaderboardMetric(
         CategoryPrefix + category, category,
         $"Kernel time relative to native over the suite's {category} workloads: geometric mean.",
         HigherIsBetter: false, RatioUnit, IsTime: true,
-        r => r.Categories.Where(c => c.Category == category).Select(c => c.Execution).FirstOrDefault());
+        CategoryExecution.For(category), Category: category)
+    {
+        _read = CategoryExecution.Reader(category),
+    };
+
+    /// <summary>The figures a single workload has: its kernel, whole-process and memory ratio.</summary>
+    public static IReadOnlyList<LeaderboardMetric> PerWorkload { get; } = [Execution, Process, Memory];
+
+    /// <summary>Every per-workload metric of one workload, one per figure of <see cref="PerWorkload"/>.</summary>
+    public static IEnumerable<LeaderboardMetric> ForWorkload(string workload) => PerWorkload.Select(figure => ForWorkload(workload, figure));
+
+    /// <summary>
+    /// <paramref name="figure"/> (one of <see cref="PerWorkload"/>) on one workload: each submission's median paired
+    /// ratio, maintained in cells and aggregated like any other metric. Shown as the figure, beside the workload.
+    /// </summary>
+    public static LeaderboardMetric ForWorkload(string workload, LeaderboardMetric figure) => figure.Id switch
+    {
+        "process" => OnWorkload(
+            WorkloadPrefix + workload + ":process", $"{workload} process", WorkloadProcess, workload, figure, isTime: true,
+            $"Whole-process time relative to native on the {workload} workload: median of paired ratios."),
+        "memory" => OnWorkload(
+            WorkloadPrefix + workload + ":memory", $"{workload} memory", WorkloadMemory, workload, figure, isTime: false,
+            $"Peak resident memory relative to native on the {workload} workload: median of paired ratios."),
+        _ => OnWorkload(
+            WorkloadPrefix + workload, workload, WorkloadRatio, workload, Execution, isTime: true,
+            $"Kernel time relative to native on the {workload} workload (whole-process time for a start-up workload): median of paired ratios."),
+    };
+
+    private static LeaderboardMetric OnWorkload(
+        string id, string label, FigureSelector selector, string workload, LeaderboardMetric figure, bool isTime, string description) =>
+        new(id, label, description, HigherIsBetter: false, RatioUnit, isTime, selector.For(workload), Workload: workload, Shown: figure.Id)
+        {
+            _read = selector.Reader(workload),
+        };
 
     /// <summary>Every metric a suite offers: the fixed ones, then one per category of its non-start-up workloads.</summary>
     public static IReadOnlyList<LeaderboardMetric> For(SuiteManifest suite) =>
@@ -122,10 +181,10 @@ public sealed record LeaderboardMetric(
 
     /// <summary>The metric named by <paramref name="id"/> (null or empty: execution), or null when the suite has no such metric.</summary>
     public static LeaderboardMetric? Find(string? id, SuiteManifest suite) =>
-        string.IsNullOrEmpty(id) ? Execution : For(suite).FirstOrDefault(m => m.Id == id);
+        string.IsNullOrEmpty(id) || id == SpeedAlias ? Execution : For(suite).FirstOrDefault(m => m.Id == id);
 
     public static string[] Invalid(SuiteManifest suite) =>
-        [$"Must be one of {string.Join(", ", For(suite).Select(m => m.Id))}."];
+        [$"Must be one of {string.Join(", ", For(suite).Select(m => m.Id))} ('{SpeedAlias}' is another name for execution)."];
 
     /// <summary>The figure as people read it: <c>1.14× native</c>, <c>+4.2 ms over native</c>, <c>9.8 MB floor</c>, <c>19 µs per instance</c> or <c>3.00× faster pre-initialised</c>.</summary>
     public string Format(double value) => Unit switch
@@ -156,4 +215,24 @@ public sealed record SecondaryFigure(Expression<Func<RuntimeResult, double?>> Se
     private readonly Lazy<Func<RuntimeResult, double?>> _read = new(Select.Compile);
 
     public double? Read(RuntimeResult runtime) => _read.Value(runtime);
+}
+
+/// <summary>
+/// A figure selected by an expression with one argument, a category or a workload id: each argument's metric gets the
+/// expression with the argument in place, and a reader from one compilation shared by every argument.
+/// </summary>
+public sealed class FigureSelector(Expression<Func<RuntimeResult, string, Figure?>> select)
+{
+    private readonly Lazy<Func<RuntimeResult, string, Figure?>> _compiled = new(select.Compile);
+
+    public Expression<Func<RuntimeResult, Figure?>> For(string argument) => Expression.Lambda<Func<RuntimeResult, Figure?>>(
+        new Substitution(select.Parameters[1], Expression.Constant(argument)).Visit(select.Body),
+        select.Parameters[0]);
+
+    public Func<RuntimeResult, Figure?> Reader(string argument) => runtime => _compiled.Value(runtime, argument);
+
+    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
+    }
 }

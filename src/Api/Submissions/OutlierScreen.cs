@@ -31,7 +31,7 @@ public static class OutlierScreen
         foreach (var runtime in candidate.Runtimes.OrderBy(r => r.Position))
         {
             var sameVersion = peers.Where(p => p.Runtime.Slug == runtime.Slug && p.Runtime.Version == runtime.Version).ToList();
-            foreach (var metric in CellComputation.MetricsOf([runtime]))
+            foreach (var metric in CellComputation.ScreenedMetricsOf([runtime]))
             {
                 if (metric.Read(runtime) is not { } figure)
                 {

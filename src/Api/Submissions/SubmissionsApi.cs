@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Infrastructure;
@@ -38,8 +39,16 @@ public static class SubmissionsApi
             .WithValidation<SignedEnvelope>()
             .WithWriteRateLimit()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/{id}", Get).WithName("GetSubmission").WithSummary("A stored submission with its recomputed figures");
-        group.MapGet("/{id}/document", GetDocument).WithName("GetSubmissionDocument").WithSummary("The signed bytes of a submission");
+        group.MapGet("/{id}", Get)
+            .WithName("GetSubmission")
+            .WithSummary("A stored submission with every recomputed figure")
+            .CacheOutput(SubmissionQueriesApi.SubmissionPolicy)
+            .WithHttpCaching(HttpCachePolicy.Aggregates);
+        group.MapGet("/{id}/document", GetDocument)
+            .WithName("GetSubmissionDocument")
+            .WithSummary("A submission's exact signed bytes and signature")
+            .CacheOutput(SubmissionQueriesApi.ContentPolicy)
+            .WithHttpCaching(HttpCachePolicy.ContentAddressed);
         return group;
     }
 
@@ -50,6 +59,7 @@ public static class SubmissionsApi
         IValidator<ResultDocument> validator,
         SuiteCatalog suites,
         CellMaintenance cells,
+        IOutputCacheStore cache,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -163,6 +173,8 @@ public static class SubmissionsApi
             throw;
         }
 
+        // Every list of submissions shows the new one; only an accepted one changes cells.
+        await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
         if (submission.Status == SubmissionStatus.Accepted)
         {
             await cells.EvictAsync(slugs, cancellationToken);
@@ -171,6 +183,7 @@ public static class SubmissionsApi
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));
     }
 
+    /// <param name="id">The submission's id: SHA-256 of its signed document bytes, lowercase hex.</param>
     public static async Task<Results<Ok<SubmissionResponse>, NotFoundProblem>> Get(
         string id,
         NearNativeDbContext db,
@@ -180,6 +193,7 @@ public static class SubmissionsApi
             : NotFound(id);
 
     /// <summary>The exact signed bytes and signature, so anyone can verify the submission with the key's public key.</summary>
+    /// <param name="id">The submission's id: SHA-256 of its signed document bytes, lowercase hex.</param>
     public static async Task<Results<Ok<SignedEnvelope>, NotFoundProblem>> GetDocument(
         string id,
         NearNativeDbContext db,

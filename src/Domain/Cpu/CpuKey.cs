@@ -14,6 +14,9 @@ public static partial class CpuKey
     public const string GenericVirtual = "vm";
     public const int MaxLength = 200;
 
+    /// <summary>The x86-64 architecture as a key names it: what a badge shows when no architecture is asked for.</summary>
+    public const string DefaultArchitecture = "x86_64";
+
     public static string For(CpuInfo cpu)
     {
         var architecture = Token(cpu.Architecture);
@@ -39,6 +42,12 @@ public static partial class CpuKey
     }
 
     public static bool IsVirtual(CpuInfo cpu) => Virtualization(cpu) != BareMetal;
+
+    /// <summary>A key's architecture: its first segment, e.g. <c>x86_64</c> or <c>aarch64</c>.</summary>
+    public static string ArchitectureOf(string key) => key.Split('/')[0];
+
+    /// <summary>A key's virtualisation: its last segment, <c>none</c> for bare metal.</summary>
+    public static string VirtualisationOf(string key) => key[(key.LastIndexOf('/') + 1)..];
 
     private static string Token(string value)
     {

@@ -63,6 +63,7 @@ public sealed class AdministrationTests(PostgresFixture fixture) : ApiTest(fixtu
     {
         var key = await Client.RegisterNewKeyAsync();
         await Client.SubmitCreatedAsync(key, key.Document());
+        Assert.Null((await Client.GetOkAsync<KeyResponse>($"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}")).RevokedAt);
 
         using var revoke = await Client.PostAsAdminAsync($"/api/v1/admin/keys/{Ed25519Keys.KeyIdOf(key)}/revoke", null, Token);
         using var after = await Client.SubmitAsync(key, key.Document().Build());
@@ -72,6 +73,46 @@ public sealed class AdministrationTests(PostgresFixture fixture) : ApiTest(fixtu
         var problem = await after.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("revoked", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(1, (await Fixture.CountRowsAsync()).Submissions);
+
+        // The key's cached answer was evicted, not left to expire.
+        Assert.NotNull((await Client.GetOkAsync<KeyResponse>($"/api/v1/keys/{Ed25519Keys.KeyIdOf(key)}")).RevokedAt);
+    }
+
+    [Fact]
+    public async Task AQuarantineAndAReleaseEvictTheCachedListsCpusAndBadges()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a").WithRatio("wasmtime", 1.2));
+        var second = await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithRatio("wasmtime", 1.8));
+        var cpu = $"/api/v1/cpus/{second.CpuKey}";
+        var before = await ReadAsync(cpu);
+
+        using (var quarantine = await Client.QuarantineAsync(second.Id, "bad cooling", Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, quarantine.StatusCode);
+        }
+
+        var quarantined = await ReadAsync(cpu);
+        using (var release = await Client.ReleaseAsync(second.Id, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, release.StatusCode);
+        }
+
+        Assert.Equal((1.5, 0, "accepted accepted"), before);
+        Assert.Equal((1.2, 1, "quarantined accepted"), quarantined);
+        Assert.Equal(before, await ReadAsync(cpu));
+
+        async Task<(double Badge, int Quarantined, string Statuses)> ReadAsync(string cpuUrl)
+        {
+            using var badge = await Client.GetAsync("/badges/wasmtime.json");
+            var message = (await badge.ReadBadgeAsync()).Message!;
+            var detail = await Client.GetOkAsync<NearNative.Api.Cpus.CpuDetailResponse>(cpuUrl);
+            var list = await Client.GetOkAsync<NearNative.Api.Submissions.SubmissionPageResponse>("/api/v1/submissions");
+            return (
+                double.Parse(message.Split('×')[0], System.Globalization.CultureInfo.InvariantCulture),
+                detail.QuarantinedSubmissions,
+                string.Join(' ', list.Items.Select(i => i.Status)));
+        }
     }
 
     [Fact]

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NearNative.Api.Data;
+using NearNative.Api.Leaderboard;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
 
@@ -23,7 +27,7 @@ public sealed class BadgeTests(PostgresFixture fixture) : ApiTest(fixture)
         Assert.Equal("image/svg+xml; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("default-src 'none'; style-src 'unsafe-inline'", response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
         Assert.False(response.Headers.ETag!.IsWeak);
 
         var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -96,15 +100,44 @@ public sealed class BadgeTests(PostgresFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task AnUnknownRuntimeGetsAGreyNoDataBadgeOrNotFound()
+    public async Task AnUnknownRuntimeGetsAGreyNoDataBadgeThatIsCachedLikeAnyOther()
     {
+        // Stored but quarantined, so the runtime has no figure yet.
+        await SubmitAsync(builder => builder.WithRuntime("nothing", "nothing", 5000));
         using var svg = await Client.GetAsync("/badges/nothing.svg");
         using var json = await Client.GetAsync("/badges/nothing.json");
 
         Assert.Equal(HttpStatusCode.NotFound, svg.StatusCode);
         var document = XDocument.Parse(await svg.Content.ReadAsStringAsync());
         Assert.Equal("nothing: no data", document.Root!.Element(Svg + "title")!.Value);
-        await json.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, json.StatusCode);
+        using var shields = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        Assert.Equal(["schemaVersion", "label", "message", "color", "isError"], shields.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("no data", "lightgrey", true), (shields.RootElement.GetProperty("message").GetString(), shields.RootElement.GetProperty("color").GetString(), shields.RootElement.GetProperty("isError").GetBoolean()));
+        foreach (var response in new[] { svg, json })
+        {
+            Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
+            Assert.False(response.Headers.ETag!.IsWeak);
+        }
+
+        // Served from the output cache: releasing the submission behind the API's back (its cells rewritten, the list
+        // of known runtimes forgotten, nothing evicted) leaves the grey badge cached, until the cache is emptied.
+        await Fixture.WithDatabaseAsync(db => db.Submissions.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "accepted")));
+        await Fixture.WithServicesAsync(async services =>
+        {
+            var submission = await services.GetRequiredService<NearNativeDbContext>().Submissions.AsNoTracking().SingleAsync();
+            await services.GetRequiredService<CellMaintenance>().RewriteAsync(CellGroup.Of(submission), ["nothing"], default);
+            services.GetRequiredService<RuntimeDirectory>().Invalidate();
+        });
+        using (var cached = await Client.GetAsync("/badges/nothing.svg"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, cached.StatusCode);
+            Assert.Equal(svg.Headers.ETag, cached.Headers.ETag);
+        }
+
+        await Fixture.ResetCacheAsync();
+        using var fresh = await Client.GetAsync("/badges/nothing.svg");
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
     }
 
     [Fact]
@@ -142,11 +175,11 @@ public sealed class BadgeTests(PostgresFixture fixture) : ApiTest(fixture)
     {
         await SubmitAsync();
 
-        using var svg = await Client.GetAsync("/badges/wasmtime.svg?metric=speed");
-        using var json = await Client.GetAsync("/badges/wasmtime.json?metric=speed");
+        using var svg = await Client.GetAsync("/badges/wasmtime.svg?metric=fastest");
+        using var json = await Client.GetAsync("/badges/wasmtime.json?metric=fastest");
 
         Assert.Equal(HttpStatusCode.BadRequest, svg.StatusCode);
-        Assert.Equal("wasmtime: unknown metric", await TitleAsync(svg));
+        Assert.Equal("wasmtime: invalid metric", await TitleAsync(svg));
         Assert.Contains("metric", (await json.AssertValidationProblemAsync()).Keys);
     }
 

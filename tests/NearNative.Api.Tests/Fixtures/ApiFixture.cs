@@ -51,8 +51,15 @@ public abstract class ApiFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await ResetDatabaseAsync();
+        await ResetCacheAsync();
+    }
+
+    /// <summary>Empties the output cache and the list of known runtimes, for tests that change rows behind the API's back.</summary>
+    public async Task ResetCacheAsync()
+    {
         var cache = Factory.Services.GetRequiredService<IOutputCacheStore>();
         await cache.EvictByTagAsync(LeaderboardApi.EverythingTag, default);
+        Factory.Services.GetRequiredService<RuntimeDirectory>().Invalidate();
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<NearNativeDbContext, Task<T>> query)

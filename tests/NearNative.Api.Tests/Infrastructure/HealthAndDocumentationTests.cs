@@ -23,17 +23,58 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
             [.. paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(p => p.Name).Order()];
 
         Assert.Equal(["201", "200", "400", "401", "403", "409", "413", "429"], Responses("/api/v1/submissions", "post").OrderBy(s => s != "201"));
-        Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}", "get"));
-        Assert.Equal(["200", "404"], Responses("/api/v1/submissions/{id}/document", "get"));
+        Assert.Equal(["200", "304", "404"], Responses("/api/v1/submissions/{id}", "get"));
+        Assert.Equal(["200", "304", "404"], Responses("/api/v1/submissions/{id}/document", "get"));
+        Assert.Equal(["200", "304", "400"], Responses("/api/v1/submissions", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/submissions/{id}/samples", "get"));
         Assert.Equal(["200", "201", "400", "401", "413", "429"], Responses("/api/v1/keys", "post"));
-        Assert.Equal(["200", "404"], Responses("/api/v1/keys/{keyId}", "get"));
+        Assert.Equal(["200", "304", "404"], Responses("/api/v1/keys/{keyId}", "get"));
         Assert.Equal(["200", "201", "400", "401", "404", "409", "413", "429"], Responses("/api/v1/keys/{keyId}/rotate", "post"));
         Assert.Equal(["200", "400", "401", "404", "413", "429"], Responses("/api/v1/keys/{keyId}/revoke", "post"));
-        Assert.Equal(["200", "400", "404"], Responses("/api/v1/leaderboard", "get"));
-        Assert.Equal(["200", "400", "404"], Responses("/api/v1/cpus", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/leaderboard", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/cpus", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/cpus/{key}", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/runtimes", "get"));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/runtimes/{id}", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.svg", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.json", "get"));
-        Assert.Equal(11, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
+        Assert.Equal(15, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryQueryEndpointAndItsParameters()
+    {
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = json.RootElement.GetProperty("paths");
+        string[] queries =
+        [
+            "/api/v1/submissions", "/api/v1/submissions/{id}/samples", "/api/v1/leaderboard", "/api/v1/cpus", "/api/v1/cpus/{key}",
+            "/api/v1/runtimes", "/api/v1/runtimes/{id}", "/badges/{runtime}.svg", "/badges/{runtime}.json",
+        ];
+        foreach (var path in queries)
+        {
+            var operation = paths.GetProperty(path).GetProperty("get");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), path);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()), path);
+            Assert.All(operation.GetProperty("parameters").EnumerateArray(), p =>
+            {
+                var name = p.GetProperty("name").GetString()!;
+                Assert.True(char.IsLower(name[0]), $"{path}: {name}");
+                Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString()), $"{path}: {name}");
+            });
+        }
+
+        string[] Parameters(string path) => [.. paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
+        Assert.Equal(["cursor", "limit", "runtime", "cpu", "keyId", "status", "format"], Parameters("/api/v1/submissions"));
+        Assert.Subset(Parameters("/api/v1/leaderboard").ToHashSet(), new HashSet<string> { "category", "workload", "architecture", "virtualisation", "runtime", "version" });
+        Assert.Equal(["runtime", "metric", "category", "cpu", "architecture", "arch", "style"], Parameters("/badges/{runtime}.svg"));
+        string[] Content(string path) => [.. paths.GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name)];
+        Assert.Equal(["application/json", "text/csv"], Content("/api/v1/submissions"));
+        Assert.Equal(["application/json", "text/csv"], Content("/api/v1/submissions/{id}/samples"));
+        var problem = paths.GetProperty("/api/v1/submissions").GetProperty("get").GetProperty("responses").GetProperty("400").GetProperty("content");
+        Assert.True(problem.TryGetProperty("application/problem+json", out _));
     }
 
     [Fact]

@@ -82,6 +82,23 @@ public sealed class KeyTests(PostgresFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task ACachedKeyShowsItsRevocationAtOnce()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        var keyId = Ed25519Keys.KeyIdOf(key);
+        using var before = await Client.GetAsync($"/api/v1/keys/{keyId}");
+        Assert.Equal("public, max-age=30, stale-while-revalidate=300", before.Headers.CacheControl?.ToString());
+
+        using var revoke = await Client.PostAsJsonAsync(
+            $"/api/v1/keys/{keyId}/revoke", new RevokeKeyRequest(Convert.ToBase64String(Ed25519Keys.SignKeyRevocation(key))));
+        using var after = await Client.GetAsync($"/api/v1/keys/{keyId}");
+
+        Assert.Null((await before.Content.ReadFromJsonAsync<KeyResponse>())!.RevokedAt);
+        Assert.NotNull((await after.Content.ReadFromJsonAsync<KeyResponse>())!.RevokedAt);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
     public async Task RevokingWithAnotherKeysProofIsUnauthorized()
     {
         var key = await Client.RegisterNewKeyAsync();

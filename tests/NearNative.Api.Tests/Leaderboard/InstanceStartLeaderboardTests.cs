@@ -48,7 +48,7 @@ public abstract class InstanceStartLeaderboardTests(ApiFixture fixture) : IAsync
         // A lone machine's cell carries the interval its starts gave.
         Assert.Equal((16.235234, 24.764766), (Math.Round(wasmtime.Cells.Single().Lower, 6), Math.Round(wasmtime.Cells.Single().Upper, 6)));
         Assert.Equal(
-            [new NativeBaselineResponse("quick", InstanceStart.ForkExec, 400, 1, 1), new NativeBaselineResponse("quick", InstanceStart.PosixSpawn, 350, 1, 1)],
+            [new NativeBaselineResponse("quick", "x86_64", InstanceStart.ForkExec, 400, 1, 1), new NativeBaselineResponse("quick", "x86_64", InstanceStart.PosixSpawn, 350, 1, 1)],
             board.NativeBaselines!);
     }
 

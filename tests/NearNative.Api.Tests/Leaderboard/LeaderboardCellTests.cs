@@ -90,20 +90,44 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
     public async Task LeaderboardAndBadgeReadsIssueNoQueryOverSubmissions()
     {
         var key = await Client.RegisterNewKeyAsync();
-        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a"));
+        var cpu = (await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a"))).CpuKey;
         await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithCpu("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor"));
         using var log = new SqlCommandLog<PostgresDbContext>();
 
         await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard");
-        await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=instance-start");
-        using (var badge = await Client.GetAsync("/badges/wasmtime.svg"))
+        await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=instance-start&architecture=x86_64&virtualisation=none");
+        await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?category=compute&runtime=wasmtime&version=30.0.0");
+        var fib = await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?workload=fib&metric=process");
+        Assert.NotEmpty(fib.Rows);
+        foreach (var url in new[] { "/badges/wasmtime.svg", $"/badges/wasmtime.svg?cpu={Uri.EscapeDataString(cpu)}&category=compute", "/badges/wasmtime.json?arch=x86_64&metric=speed" })
         {
+            using var badge = await Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, badge.StatusCode);
         }
 
         Assert.NotEmpty(log.Commands);
         Assert.All(log.Commands, sql => Assert.Contains("leaderboard_cells", sql, StringComparison.Ordinal));
         Assert.DoesNotContain(log.Commands, sql => ReadsSubmissions().IsMatch(sql));
+    }
+
+    [Fact]
+    public async Task EachWorkloadsFiguresAreMaintainedCellsThatTheWorkloadFilterReads()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a").WithWorkloadRatio("wasmtime", "fib", 1.1));
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithWorkloadRatio("wasmtime", "fib", 1.3));
+
+        var metrics = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking()
+            .Where(c => c.RuntimeSlug == "wasmtime" && c.Metric.StartsWith(LeaderboardMetric.WorkloadPrefix + "fib"))
+            .Select(c => c.Metric)
+            .ToListAsync());
+        var cell = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking()
+            .SingleAsync(c => c.RuntimeSlug == "wasmtime" && c.Metric == "workload:fib"));
+        var board = await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?workload=fib");
+
+        Assert.Equal(["workload:fib", "workload:fib:memory", "workload:fib:process"], metrics.Order(StringComparer.Ordinal));
+        Assert.Equal((2, 1.2), (cell.Machines, Math.Round(cell.Figure!.Value, 9)));
+        Assert.Equal(cell.Figure.Value, board.Rows.Single(r => r.Runtime == "wasmtime").Value, Tolerance);
     }
 
     [Fact]

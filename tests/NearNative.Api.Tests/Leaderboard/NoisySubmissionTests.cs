@@ -49,7 +49,7 @@ public abstract class NoisySubmissionTests(ApiFixture fixture) : ApiTest(fixture
         using var badge = await Client.GetAsync("/badges/wamr.svg");
 
         Assert.DoesNotContain(board.Rows, r => r.Runtime == "wamr");
-        Assert.Equal(new NoisyOnlyRowResponse("wamr", "wamr", "1.0.0", "default", "quick", 1, 1), board.NoisyOnly!.Single());
+        Assert.Equal(new NoisyOnlyRowResponse("wamr", "wamr", "1.0.0", "default", "quick", "x86_64", 1, 1), board.NoisyOnly!.Single());
         Assert.Equal(HttpStatusCode.NotFound, badge.StatusCode);
     }
 

@@ -17,6 +17,21 @@ public static class ResponseReads
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
+    /// <summary>Follows <c>next</c> from <paramref name="url"/> to the last page of the submission list: every id, in order.</summary>
+    public static async Task<List<string>> WalkSubmissionsAsync(this HttpClient client, string url)
+    {
+        var ids = new List<string>();
+        string? next = url;
+        while (next is not null)
+        {
+            var page = await client.GetOkAsync<SubmissionPageResponse>(next);
+            ids.AddRange(page.Items.Select(s => s.Id));
+            next = page.Next;
+        }
+
+        return ids;
+    }
+
     /// <summary>A submission that must be created (201).</summary>
     public static async Task<SubmissionResponse> SubmitCreatedAsync(this HttpClient client, Key key, ResultDocumentBuilder document)
     {

@@ -53,6 +53,7 @@ public sealed class ResultDocumentBuilder
     private bool _noisy;
     private string _size = "quick";
     private string _machineId = MachineId("machine-1");
+    private string _architecture = "x86_64";
     private string _vendor = "GenuineIntel";
     private string _brand = "Intel(R) Core(TM) i7-9700K CPU @ 3.60GHz";
     private string _nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -144,6 +145,13 @@ public sealed class ResultDocumentBuilder
         return this;
     }
 
+    /// <summary>The machine's architecture as the agent reports it, e.g. <c>aarch64</c>; the CPU key starts with it.</summary>
+    public ResultDocumentBuilder WithArchitecture(string architecture)
+    {
+        _architecture = architecture;
+        return this;
+    }
+
     public ResultDocumentBuilder WithNonce(string nonce)
     {
         _nonce = nonce;
@@ -186,7 +194,7 @@ public sealed class ResultDocumentBuilder
             Suite = new SuiteReference(Suite, _size),
             Machine = new MachineInfo(
                 _machineId,
-                new CpuInfo("x86_64", _vendor, _brand, 6, 158, 12, 8, "none"),
+                new CpuInfo(_architecture, _vendor, _brand, 6, 158, 12, 8, "none"),
                 new OsInfo("linux", "debian 12", "6.1.0"),
                 32L << 30),
             Run = new RunInfo(10, 42, _noisy, _noisy ? 3.5 : 0.1, 0.2, 0),

@@ -61,4 +61,12 @@ public sealed class CpuKeyTests
 
         Assert.Equal("x86_64-b/vendor-script/brand-quoted/x/none", key);
     }
+
+    [Fact]
+    public void ArchitectureAndVirtualisationAreTheKeysFirstAndLastSegments()
+    {
+        var key = CpuKey.For(new CpuInfo("aarch64", "ARM", "Neoverse-N1", null, null, null, 4, "kvm"));
+
+        Assert.Equal(("aarch64", "kvm"), (CpuKey.ArchitectureOf(key), CpuKey.VirtualisationOf(key)));
+    }
 }
