@@ -19,7 +19,7 @@ public static class RunCommand
 
     public static Command Create(AgentContext context)
     {
-        var quick = new Option<bool>("--quick") { Description = "Small inputs and 6 rounds: a first look in about two minutes." };
+        var quick = new Option<bool>("--quick") { Description = "Small inputs and 6 rounds: a first look in a few minutes." };
         var output = new Option<string?>("--out") { Description = "Write the result document to this file (atomically).", HelpName = "FILE" };
         var runtimes = new Option<string[]?>("--runtimes")
         {
@@ -41,7 +41,7 @@ public static class RunCommand
         };
         var budget = new Option<TimeSpan?>("--budget")
         {
-            Description = "Time budget of the whole measurement (e.g. 15m, 1h, 90s); no round starts that would overrun it. Default: 2m with --quick, else 15m.",
+            Description = "Time budget of the whole measurement (e.g. 15m, 1h, 90s); no round starts that would overrun it. Default: 5m with --quick, else 15m.",
             HelpName = "DURATION",
             CustomParser = result => ParseDuration(result, "--budget", TimeSpan.FromSeconds(1)),
         };

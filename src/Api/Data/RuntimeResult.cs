@@ -20,14 +20,14 @@ public sealed class RuntimeResult
     /// <summary>The declared settings as a JSON object of strings.</summary>
     public required string Settings { get; init; }
 
-    /// <summary>Geometric mean of kernel-time ratios over the non-start-up workloads.</summary>
+    /// <summary>Geometric mean of kernel-time ratios over the workloads that are neither start-up nor opt-in.</summary>
     public Figure? Execution { get; init; }
 
-    /// <summary>Geometric mean of whole-process time ratios over the non-start-up workloads.</summary>
+    /// <summary>Geometric mean of whole-process time ratios over the workloads that are neither start-up nor opt-in.</summary>
     public Figure? Process { get; init; }
 
     /// <summary>
-    /// Geometric mean of peak resident memory ratios over the non-start-up workloads. Rows stored before start-up
+    /// Geometric mean of peak resident memory ratios over the workloads that are neither start-up nor opt-in. Rows stored before start-up
     /// was left out of it averaged every workload but the pre-initialised twins.
     /// </summary>
     public Figure? Memory { get; init; }

@@ -61,19 +61,19 @@ public sealed record LeaderboardMetric(
 
     public static readonly LeaderboardMetric Execution = new(
         "execution", null,
-        "Kernel time relative to native: geometric mean over the suite's non-start-up workloads.",
+        "Kernel time relative to native: geometric mean over the suite's workloads that are neither start-up nor opt-in (too many writes for a default run).",
         HigherIsBetter: false, RatioUnit, IsTime: true,
         r => r.Execution);
 
     public static readonly LeaderboardMetric Process = new(
         "process", "process",
-        "Whole-process time relative to native (engine start-up, compilation and kernel): geometric mean over the non-start-up workloads.",
+        "Whole-process time relative to native (engine start-up, compilation and kernel): geometric mean over the same workloads as execution.",
         HigherIsBetter: false, RatioUnit, IsTime: true,
         r => r.Process);
 
     public static readonly LeaderboardMetric Memory = new(
         "memory", "memory",
-        "Peak resident memory relative to native: geometric mean over the non-start-up workloads (the empty program's memory is the floor, see memory-floor).",
+        "Peak resident memory relative to native: geometric mean over the same workloads as execution (the empty program's memory is the floor, see memory-floor).",
         HigherIsBetter: false, RatioUnit, IsTime: false,
         r => r.Memory);
 

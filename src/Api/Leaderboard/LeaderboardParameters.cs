@@ -17,7 +17,7 @@ public sealed record LeaderboardParameters
 
     /// <summary>
     /// What to rank by: <c>execution</c> (default; kernel time; <c>speed</c> is another name for it), <c>process</c>
-    /// (whole-process time), <c>memory</c> (peak resident memory ratio on the non-start-up workloads), <c>memory-floor</c>
+    /// (whole-process time), <c>memory</c> (peak resident memory ratio on the workloads that are neither start-up nor opt-in), <c>memory-floor</c>
     /// (MB of peak resident memory on the empty program), <c>startup</c> (milliseconds added to native's empty process),
     /// <c>startup-ratio</c> (the same as a ratio), <c>preinit-gain</c> (speed-up from Wizer pre-initialisation; higher is
     /// better), <c>instance-start</c> (microseconds per instance in a running host, native process starts beside it),

@@ -36,13 +36,13 @@ public sealed record InstanceStartResponse(EstimateResponse? MedianUs, double? P
 /// <see cref="PreinitGain"/>. A figure is null when one of the workloads it combines has no ratio, and for
 /// submissions stored before the server recorded it.
 /// </summary>
-/// <param name="Execution">Geometric mean over the non-start-up workloads of the kernel-time ratio to native; null unless every workload has a ratio.</param>
+/// <param name="Execution">Geometric mean over the workloads that are neither start-up nor opt-in of the kernel-time ratio to native; null unless every workload has a ratio.</param>
 /// <param name="Slowdown">The execution ratio as text, e.g. <c>1.14×</c>.</param>
 /// <param name="SpeedPercent">Speed as a percentage of native, e.g. 88 for a 1.14× slowdown.</param>
 /// <param name="Complete">True when every workload has a ratio.</param>
-/// <param name="Process">Geometric mean over the non-start-up workloads of the whole-process time ratio (start-up, compilation and kernel).</param>
+/// <param name="Process">Geometric mean over the workloads that are neither start-up nor opt-in of the whole-process time ratio (start-up, compilation and kernel).</param>
 /// <param name="Startup">Start-up from the empty program: milliseconds added to native first, the ratio second.</param>
-/// <param name="Memory">Geometric mean over the non-start-up workloads of the peak resident memory ratio.</param>
+/// <param name="Memory">Geometric mean over the workloads that are neither start-up nor opt-in of the peak resident memory ratio.</param>
 /// <param name="PreinitGain">Plain over pre-initialised whole-process time of the heavy-initialisation workload: 3 means the Wizer twin runs 3× faster; higher is better.</param>
 /// <param name="Categories">Execution per workload category (start-up excepted), in suite order.</param>
 /// <param name="MemoryFloor">The runtime's memory floor: peak resident MB of the empty program, with native's beside it.</param>
