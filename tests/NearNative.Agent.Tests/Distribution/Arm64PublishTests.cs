@@ -26,10 +26,10 @@ public sealed class Arm64PublishTests : IClassFixture<Arm64PublishTests.Publishe
     [Fact]
     public void ThePublishedFolderHoldsTheAarch64AgentHelpersAndNativeBuildsOnly()
     {
-        Assert.Equal(ElfMachineAarch64, ElfMachine(Path.Combine(_agent.Directory, "nearnative")));
+        Assert.Equal(Elf.Aarch64, Elf.Machine(Path.Combine(_agent.Directory, "nearnative")));
         foreach (var helper in new[] { "nn-exec", "nn-spawn", "nn-wasmtime", "libwasmtime.so" })
         {
-            Assert.Equal(ElfMachineAarch64, ElfMachine(Path.Combine(_agent.Directory, helper)));
+            Assert.Equal(Elf.Aarch64, Elf.Machine(Path.Combine(_agent.Directory, helper)));
         }
 
         var artifacts = Directory.GetFiles(Path.Combine(_agent.Directory, "suite", "artifacts")).Select(Path.GetFileName).ToList();
@@ -70,16 +70,6 @@ public sealed class Arm64PublishTests : IClassFixture<Arm64PublishTests.Publishe
         using var document = JsonDocument.Parse(result.Stdout.Split('\n')[0]);
         Assert.Equal("aarch64", document.RootElement.GetProperty("machine").GetProperty("cpu").GetProperty("architecture").GetString());
         Assert.Equal("std-2026.1", document.RootElement.GetProperty("suite").GetProperty("id").GetString());
-    }
-
-    private const int ElfMachineAarch64 = 183;
-
-    private static int ElfMachine(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var header = new byte[20];
-        stream.ReadExactly(header);
-        return header[18] | (header[19] << 8);
     }
 
     /// <summary>One <c>dotnet publish -r linux-arm64</c> single-file build for the whole class, removed afterwards.</summary>

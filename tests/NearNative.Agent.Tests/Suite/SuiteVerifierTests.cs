@@ -76,8 +76,8 @@ public sealed class SuiteVerifierTests
             var native = arm64.ArtifactPath(w, LoadedSuite.NativeArtifact);
             Assert.EndsWith($"{w.Id}.aarch64.native", native, StringComparison.Ordinal);
             Assert.Equal(x64.ArtifactPath(w, LoadedSuite.WasmArtifact), arm64.ArtifactPath(w, LoadedSuite.WasmArtifact));
-            Assert.Equal(ElfMachineAarch64, ElfMachine(native));
-            Assert.Equal(ElfMachineX86_64, ElfMachine(x64.ArtifactPath(w, LoadedSuite.NativeArtifact)));
+            Assert.Equal(Elf.Aarch64, Elf.Machine(native));
+            Assert.Equal(Elf.X86_64, Elf.Machine(x64.ArtifactPath(w, LoadedSuite.NativeArtifact)));
         });
     }
 
@@ -107,18 +107,6 @@ public sealed class SuiteVerifierTests
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains("x86-64 and aarch64 only", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-    }
-
-    private static readonly byte[] ElfMagic = [0x7f, (byte)'E', (byte)'L', (byte)'F'];
-    private const int ElfMachineX86_64 = 62;
-    private const int ElfMachineAarch64 = 183;
-
-    /// <summary>e_machine of an ELF file: bytes 18-19, little-endian.</summary>
-    private static int ElfMachine(string path)
-    {
-        var header = File.ReadAllBytes(path).AsSpan(0, 20);
-        Assert.True(header[..4].SequenceEqual(ElfMagic), path);
-        return header[18] | (header[19] << 8);
     }
 
     [Fact]
