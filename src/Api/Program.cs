@@ -9,6 +9,7 @@ using NearNative.Api.Leaderboard;
 using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
 builder.AddAdministration();
+builder.AddWeb();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapBadges();
 app.MapHealth();
 app.MapMetrics();
 app.MapAdministration();
+app.MapWeb();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
