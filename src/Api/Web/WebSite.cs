@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
@@ -27,6 +29,9 @@ public static class WebSite
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+
+        // Razor encodes every value it writes; only markup-significant characters need it, so ×, µ and – stay as they are.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
         builder.Services.AddOutputCache(options =>
         {

@@ -34,23 +34,26 @@ public static class BadgeEndpoint
             return Page.Render<BadgePage>(new BadgeModel(site, runtimes.Runtimes, null, []));
         }
 
+        // Only variants with a figure are offered: any other badge is a grey "no data" image.
         var answer = await LeaderboardApi.Get(new LeaderboardParameters { Runtime = chosen.Runtime }, db, suites, cancellationToken);
         var rows = answer.Result is Ok<LeaderboardResponse> { Value: { } board } ? board.Rows : [];
+        var architecture = rows.Any(r => r.Architecture == CpuKey.DefaultArchitecture) || rows.Count == 0 ? null : rows[0].Architecture;
+        var detail = await RuntimesApi.Get(chosen.Runtime, new RuntimeParameters { Architecture = architecture ?? CpuKey.DefaultArchitecture }, db, suites, cancellationToken);
+        var measured = detail.Result is Ok<RuntimeDetailResponse> { Value: { } figures }
+            ? figures.Versions.SelectMany(v => v.Figures.Keys).ToHashSet(StringComparer.Ordinal)
+            : [];
         var manifest = suites.Find(runtimes.Suite)!;
-        var variants = new List<BadgeVariant>
-        {
-            new("Speed", ""),
-            new("Speed, square corners", "style=flat-square"),
-            new("Process start-up", "metric=startup"),
-            new("Memory floor", "metric=memory-floor"),
-            new("Instance start in a running host", "metric=instance-start"),
-        };
+        var prefix = architecture is null ? "" : "arch=" + architecture;
+        var variants = new List<BadgeVariant> { new("Speed", prefix), new("Speed, square corners", Join(prefix, "style=flat-square")) };
+        variants.AddRange(new[] { LeaderboardMetric.Startup, LeaderboardMetric.MemoryFloor, LeaderboardMetric.InstanceStart }
+            .Where(m => measured.Contains(m.Id))
+            .Select(m => new BadgeVariant(Labels.Metric(m), Join(prefix, "metric=" + m.Id))));
         variants.AddRange(LeaderboardMetric.For(manifest)
-            .Where(m => m.Category is not null)
-            .Select(m => new BadgeVariant($"Speed on {m.Category} workloads", "category=" + m.Category)));
+            .Where(m => m.Category is not null && measured.Contains(m.Id))
+            .Select(m => new BadgeVariant($"Speed on {m.Category} workloads", Join(prefix, "category=" + m.Category))));
         variants.AddRange(rows
             .Select(r => r.Architecture)
-            .Where(a => a != CpuKey.DefaultArchitecture)
+            .Where(a => a != CpuKey.DefaultArchitecture && a != architecture)
             .Distinct(StringComparer.Ordinal)
             .Select(a => new BadgeVariant($"Speed on {a}", "arch=" + a)));
         variants.AddRange(rows
@@ -62,4 +65,6 @@ public static class BadgeEndpoint
             .Select(g => new BadgeVariant($"Speed on {Labels.Cpu(g.Key)}", "cpu=" + Uri.EscapeDataString(g.Key))));
         return Page.Render<BadgePage>(new BadgeModel(site, runtimes.Runtimes, chosen, variants));
     }
+
+    private static string Join(string first, string second) => first.Length == 0 ? second : $"{first}&{second}";
 }
