@@ -9,6 +9,7 @@ using NearNative.Api.Leaderboard;
 using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Api.TradeOff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,7 @@ builder.AddLeaderboard();
 builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
+builder.AddTradeOff();
 builder.AddAdministration();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapRuntimes();
 app.MapBadges();
+app.MapTradeOff();
 app.MapHealth();
 app.MapMetrics();
 app.MapAdministration();
