@@ -9,6 +9,7 @@ using NearNative.Api.Leaderboard;
 using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Api.TradeOff;
 using NearNative.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ builder.AddLeaderboard();
 builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
+builder.AddTradeOff();
 builder.AddAdministration();
 builder.AddWeb();
 
@@ -52,6 +54,7 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapRuntimes();
 app.MapBadges();
+app.MapTradeOff();
 app.MapHealth();
 app.MapMetrics();
 app.MapAdministration();
