@@ -1,15 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.OutputCaching;
 using NearNative.Api.Infrastructure;
 using NearNative.Api.Keys;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Submissions;
+using NearNative.Api.Suites;
 using NearNative.Api.Web.BadgeBuilder;
 using NearNative.Api.Web.Contribute;
 using NearNative.Api.Web.CpuDetail;
 using NearNative.Api.Web.Home;
 using NearNative.Api.Web.RuntimeDetail;
 using NearNative.Api.Web.SubmissionDetail;
+using NearNative.Api.Web.TradeOffPage;
 
 namespace NearNative.Api.Web;
 
@@ -25,6 +28,9 @@ public static class WebSite
 
     /// <summary>Pages and assets that change only with a new deployment.</summary>
     public const string StaticPolicy = "web-static";
+
+    /// <summary>The trade-off page: the endpoint's tags, varied by its parameters and the form's weight fields.</summary>
+    public const string TradeOffPolicy = "web-tradeoff";
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
@@ -44,6 +50,12 @@ public static class WebSite
                 .SetVaryByQuery([])
                 .Tag(LeaderboardApi.EverythingTag));
         });
+
+        // The form's weight fields are named after the suites' categories, known once the manifests are loaded.
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<SuiteCatalog>((options, suites) => options.AddPolicy(TradeOffPolicy, policy => policy
+            .Expire(TimeSpan.FromSeconds(seconds))
+            .SetVaryByQuery([.. TradeOffEndpoint.QueryNames(suites)])
+            .Tag(LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag)));
         return builder;
     }
 
@@ -58,6 +70,7 @@ public static class WebSite
         pages.MapGet("/submissions/{id}", SubmissionEndpoint.Get).CacheOutput(SubmissionPolicy);
         pages.MapGet("/badges", BadgeEndpoint.Get).CacheOutput(LeaderboardApi.CountsCachePolicy);
         pages.MapGet("/contribute", ContributeEndpoint.Get).CacheOutput(StaticPolicy);
+        pages.MapGet("/trade-off", TradeOffEndpoint.Get).CacheOutput(TradeOffPolicy);
 
         routes.MapGet("/assets/{name}", WebAssets.Get)
             .ExcludeFromDescription()

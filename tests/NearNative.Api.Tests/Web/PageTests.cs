@@ -16,6 +16,7 @@ public sealed class PageTests(WebFixture fixture)
     [InlineData("/cpus/" + WebSeed.IntelKey, "cpu")]
     [InlineData("/badges", "badges")]
     [InlineData("/contribute", "contribute")]
+    [InlineData("/trade-off?w-compute=2&w-branchy=1&w-memory=1&requests=50&cpuMs=0.5", "trade-off")]
     public async Task EveryPageLoadsWithRealDataAndNoErrors(string path, string screenshot)
     {
         await using var page = await fixture.OpenAsync(path, screenshot);

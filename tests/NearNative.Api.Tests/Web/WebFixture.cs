@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using NearNative.Api.Tests.Fixtures;
+using NearNative.Api.Tests.Support;
 
 namespace NearNative.Api.Tests.Web;
 
@@ -7,7 +8,7 @@ namespace NearNative.Api.Tests.Web;
 /// The API as a real process on a fresh PostgreSQL database, seeded through the real submission endpoint, and
 /// Debian's Chromium driven by Playwright. Without <c>/usr/bin/chromium</c> every test of the collection fails.
 /// </summary>
-public sealed class WebFixture : IAsyncLifetime
+public class WebFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -25,12 +26,15 @@ public sealed class WebFixture : IAsyncLifetime
 
     public SeededData Seeded { get; private set; } = null!;
 
+    /// <summary>What the browser tests look at, submitted as contributors submit.</summary>
+    protected virtual async Task SeedAsync(HttpClient client) => Seeded = await WebSeed.SubmitAsync(client);
+
     public async Task InitializeAsync()
     {
         _database = await ScratchDatabase.CreateAsync();
         _api = await ApiProcess.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = _database.ConnectionString });
         _client = _api.CreateClient();
-        Seeded = await WebSeed.SubmitAsync(_client);
+        await SeedAsync(_client);
         _playwright = await Playwright.CreateAsync();
         _browser = await LaunchAsync(_playwright);
     }
@@ -61,7 +65,7 @@ public sealed class WebFixture : IAsyncLifetime
         return browserPage;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -82,8 +86,24 @@ public sealed class WebFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The trade-off's worked example: one machine whose every figure is known, so the page's numbers can be checked by hand.</summary>
+public sealed class WorkedExampleFixture : WebFixture
+{
+    protected override async Task SeedAsync(HttpClient client)
+    {
+        var key = await client.RegisterNewKeyAsync();
+        await client.SubmitCreatedAsync(key, TradeOff.TradeOffWorkedExample.Document(key));
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class InTheBrowser : ICollectionFixture<WebFixture>
 {
     public const string Name = "Website in Chromium";
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkedExampleInTheBrowser : ICollectionFixture<WorkedExampleFixture>
+{
+    public const string Name = "Trade-off worked example in Chromium";
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using NearNative.Api.Submissions;
 using NearNative.Api.Tests.Support;
+using NearNative.Domain.Results;
 using NSec.Cryptography;
 
 namespace NearNative.Api.Tests.Web;
@@ -81,7 +82,18 @@ public static class WebSeed
             .WithEmptyPeakRss("wasmtime", 14_000_000)
             .WithEmptyPeakRss("wasmer", 31_000_000)
             .WithMemoryRatio("wasmtime", 1.3)
-            .WithMemoryRatio("wasmer", 1.6);
+            .WithMemoryRatio("wasmer", 1.6)
+            .Edit(d => d with
+            {
+                InstanceStarts =
+                [
+                    new InstanceStart("wasmtime", InstanceStart.InHost, Starts(18 * factor), [], 1000, 10_000_000, 38_000_000),
+                    new InstanceStart("wasmer", InstanceStart.InHost, Starts(55 * factor), [], 1000, 10_000_000, 110_000_000),
+                    new InstanceStart(RuntimeInfo.NativeId, InstanceStart.ForkExec, Starts(480 * factor), [], 0, null, null),
+                    new InstanceStart(RuntimeInfo.NativeId, InstanceStart.PosixSpawn, Starts(310 * factor), [], 0, null, null),
+                    new InstanceStart(RuntimeInfo.NativeId, InstanceStart.Namespaced, Starts(2900 * factor), [], 0, null, null),
+                ],
+            });
         foreach (var runtime in Runtimes)
         {
             document = document
@@ -95,6 +107,9 @@ public static class WebSeed
 
         return document;
     }
+
+    /// <summary>Twenty starts of about <paramref name="us"/> microseconds each, in nanoseconds.</summary>
+    private static long[] Starts(double us) => [.. Enumerable.Range(0, 20).Select(i => (long)Math.Round(us * 1000 * (1 + (0.01 * (i % 5)))))];
 }
 
 /// <param name="Intel">An accepted full-size run on the Intel CPU with three machines.</param>
