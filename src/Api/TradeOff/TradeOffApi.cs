@@ -14,11 +14,11 @@ public static class TradeOffApi
     {
         builder.Services.AddSingleton<IValidator<TradeOffParameters>, TradeOffParametersValidator>();
         builder.Services.AddScoped<TradeOffQuery>();
-        var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
+        var lifetime = CacheLifetime.Of(builder.Configuration);
 
         // Read from the leaderboard's cells, so evicted with them.
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds))
+            .ExpireAfter(lifetime)
             .SetVaryByQuery(TradeOffParameters.QueryNames)
             .Tag(LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag)));
         return builder;

@@ -236,7 +236,7 @@ public sealed class TradeOffQuery(NearNativeDbContext db, SuiteCatalog suites, I
         {
             var keys = cpuKeys.ToHashSet(StringComparer.Ordinal);
             var counted = cells[nativeMetric].Where(c => c.Figure is not null && keys.Contains(c.CpuKey)).ToList();
-            return counted.Count == 0 ? null : CpuNormalizedRanking.Combine(LeaderboardQuery.Votes(counted), FigureScale.Amount);
+            return counted.Count == 0 ? null : CpuNormalizedRanking.Combine(LeaderboardQuery.Cells(counted), FigureScale.Amount);
         }
     }
 }

@@ -38,11 +38,11 @@ public static class WebSite
 
         // Razor encodes every value it writes; only markup-significant characters need it, so ×, µ and – stay as they are.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
+        var lifetime = CacheLifetime.Of(builder.Configuration);
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(SubmissionPolicy, policy => policy
-                .Expire(TimeSpan.FromSeconds(seconds))
+                .ExpireAfter(lifetime)
                 .SetVaryByQuery([])
                 .Tag(SubmissionQueriesApi.CacheTag, KeysApi.CacheTag, LeaderboardApi.EverythingTag));
             options.AddPolicy(StaticPolicy, policy => policy
@@ -53,7 +53,7 @@ public static class WebSite
 
         // The form's weight fields are named after the suites' categories, known once the manifests are loaded.
         builder.Services.AddOptions<OutputCacheOptions>().Configure<SuiteCatalog>((options, suites) => options.AddPolicy(TradeOffPolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds))
+            .ExpireAfter(lifetime)
             .SetVaryByQuery([.. TradeOffEndpoint.QueryNames(suites)])
             .Tag(LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag)));
         return builder;
