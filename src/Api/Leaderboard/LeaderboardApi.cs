@@ -29,7 +29,7 @@ public static class LeaderboardApi
     /// (leaderboard, CPUs, runtimes); the output cache varies by these and ignores any other, so junk parameters cannot fill it.
     /// </summary>
     public static readonly string[] QueryNames =
-        ["suite", "size", "metric", "cpu", "category", "workload", "architecture", "virtualisation", "runtime", "version"];
+        ["suite", "size", "metric", "cpu", "category", "workload", "architecture", "virtualisation", "runtime", "version", "cells"];
 
     /// <summary>Output-cache tag of the answers about one runtime (badges): evicted only when one of that runtime's cells changes.</summary>
     public static string RuntimeTag(string slug) => "runtime:" + slug;
@@ -98,7 +98,7 @@ public static class LeaderboardApi
         return TypedResults.Ok(new LeaderboardResponse(
             manifest.Suite,
             query.Size,
-            [.. rows.Ranked.Select(r => ToResponse(r, chosen))],
+            [.. rows.Ranked.Select(r => ToResponse(r, chosen, query.Cells == true))],
             chosen.ShownId,
             chosen.Direction,
             chosen.Description,
@@ -114,7 +114,7 @@ public static class LeaderboardApi
             query.Version));
     }
 
-    private static LeaderboardRowResponse ToResponse(LeaderboardRow row, LeaderboardMetric metric)
+    private static LeaderboardRowResponse ToResponse(LeaderboardRow row, LeaderboardMetric metric, bool withCells)
     {
         var figure = row.Ranking.Figure;
         double? slowdown = metric.IsTime ? figure.Value : null;
@@ -137,7 +137,7 @@ public static class LeaderboardApi
             row.Ranking.Submissions,
             row.Ranking.Cells.Count,
             row.Ranking.Provisional,
-            [.. row.Ranking.Cells.Select(c => new LeaderboardCellResponse(
+            withCells ? [.. row.Ranking.Cells.Select(c => new LeaderboardCellResponse(
                 c.CpuKey,
                 metric.IsTime ? c.Figure.Value : null,
                 c.Figure.Lower,
@@ -149,7 +149,7 @@ public static class LeaderboardApi
                 c.Figure.Confidence,
                 startup ? c.Figure.Value : null,
                 floor ? c.Figure.Value : null,
-                row.NoisyByCpu.GetValueOrDefault(c.CpuKey)))],
+                row.NoisyByCpu.GetValueOrDefault(c.CpuKey)))] : null,
             figure.Value,
             metric.Format(figure.Value),
             figure.Confidence,

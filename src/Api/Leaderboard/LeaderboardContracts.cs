@@ -74,7 +74,7 @@ public sealed record LeaderboardRowResponse(
     int Submissions,
     int CpuKeys,
     bool Provisional,
-    IReadOnlyList<LeaderboardCellResponse> Cells,
+    IReadOnlyList<LeaderboardCellResponse>? Cells,
     double Value,
     string ValueText,
     double Confidence = 0,

@@ -47,6 +47,12 @@ public sealed record LeaderboardParameters
     /// <summary>Only this runtime version, exactly as reported, e.g. <c>30.0.0</c>.</summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// <c>true</c>: each row lists the CPU cells it combines, one per CPU key, which with many CPUs is most of the answer.
+    /// Default <c>false</c>: <c>cells</c> is null and <c>cpuKeys</c> says how many there are.
+    /// </summary>
+    public bool? Cells { get; init; }
+
     public string? SuiteOrNewest(SuiteCatalog suites) => Suite ?? suites.Newest;
 
     public LeaderboardFilter Filter(string suite) => new(suite, Size, Cpu, Architecture, Virtualisation, Runtime, Version);

@@ -42,7 +42,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task StartupRanksByMillisecondsAddedToNativeWithTheRatioBeside()
     {
-        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup");
+        var board = await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup&cells=true");
 
         Assert.Equal(("startup", "ms", "lower-is-better"), (board.Metric, board.Unit, board.Direction));
         Assert.Equal(["wasmer", "wasmtime"], board.Rows.Select(r => r.Runtime));
@@ -55,23 +55,23 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(5.2, wasmtime.StartupRatio!.Value, Tolerance);
         Assert.Equal("+4.2 ms over native", wasmtime.ValueText);
         Assert.Equal((null, null, null, null), (wasmtime.Slowdown, wasmtime.SpeedPercent, wasmtime.FloorMb, wasmtime.NativeFloorMb));
-        Assert.Equal(wasmtime.AddedMs, wasmtime.Cells.Single().AddedMs);
+        Assert.Equal(wasmtime.AddedMs, wasmtime.Cells!.Single().AddedMs);
     }
 
     [Fact]
     public async Task ALoneMachinesCellCarriesItsSubmissionsOwnInterval()
     {
-        var startup = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup")).Rows.Single(r => r.Runtime == "wasmtime");
-        var process = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=process")).Rows.Single(r => r.Runtime == "wasmtime");
+        var startup = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=startup&cells=true")).Rows.Single(r => r.Runtime == "wasmtime");
+        var process = (await _client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=process&cells=true")).Rows.Single(r => r.Runtime == "wasmtime");
 
-        var cell = startup.Cells.Single();
+        var cell = startup.Cells!.Single();
         Assert.Equal((AddedLower, AddedUpper, 0.95), (Math.Round(cell.Lower, 9), Math.Round(cell.Upper, 9), cell.Confidence));
         Assert.Equal((cell.Lower, cell.Upper, cell.Confidence), (startup.Lower, startup.Upper, startup.Confidence));
 
         // Whole-process ratios differ from round to round, so the submission's interval has width, and the cell shows it.
         var own = _submission!.Runtimes.Single(r => r.Slug == "wasmtime").Process!;
         Assert.True(own.Upper > own.Lower);
-        Assert.Equal((own.Lower, own.Upper, own.Confidence), (process.Cells.Single().Lower, process.Cells.Single().Upper, process.Cells.Single().Confidence));
+        Assert.Equal((own.Lower, own.Upper, own.Confidence), (process.Cells!.Single().Lower, process.Cells!.Single().Upper, process.Cells!.Single().Confidence));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public abstract class ColdStartFigureTests(ApiFixture fixture) : IAsyncLifetime
         // two values cover their median with probability 1/2 only, which the confidence says.
         await _client.SubmitCreatedAsync(_key!, Document("two", wasmtimeStartup: 7.2));
 
-        var cell = (await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=startup&cpu={IntelKey}")).Rows.Single(r => r.Runtime == "wasmtime").Cells.Single();
+        var cell = (await _client.GetOkAsync<LeaderboardResponse>($"/api/v1/leaderboard?metric=startup&cpu={IntelKey}&cells=true")).Rows.Single(r => r.Runtime == "wasmtime").Cells!.Single();
 
         Assert.Equal(2, cell.Machines);
         Assert.Equal((4.20189 + 6.20279) / 2, cell.Value, Tolerance);

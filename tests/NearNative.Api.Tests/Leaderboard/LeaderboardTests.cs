@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using NearNative.Api.Leaderboard;
 using NearNative.Api.Tests.Fixtures;
 using NearNative.Api.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : ApiTest(fixture)
         // AMD: one machine at 2.0.
         await SubmitAsync(key, Amd, "four", 2.0);
 
-        var board = await GetAsync("/api/v1/leaderboard");
+        var board = await GetAsync("/api/v1/leaderboard?cells=true");
 
         Assert.Equal(ResultDocumentBuilder.Suite, board.Suite);
         Assert.Equal(["wasmtime", "wasmer"], board.Rows.Select(r => r.Runtime));
@@ -40,8 +41,8 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : ApiTest(fixture)
 
         // Median over Intel machines is 1.3 (machine one counted once, not five times); AMD is 2.0;
         // the global figure is their geometric mean.
-        var intel = wasmtime.Cells.Single(c => c.CpuKey == "x86_64/genuineintel/intel-core-i7-9700k/6-158-12/none");
-        var amd = wasmtime.Cells.Single(c => c.CpuKey == "x86_64/authenticamd/amd-ryzen-9-5950x/6-158-12/none");
+        var intel = wasmtime.Cells!.Single(c => c.CpuKey == "x86_64/genuineintel/intel-core-i7-9700k/6-158-12/none");
+        var amd = wasmtime.Cells!.Single(c => c.CpuKey == "x86_64/authenticamd/amd-ryzen-9-5950x/6-158-12/none");
         Assert.Equal(1.3, intel.Slowdown!.Value, 1e-6);
         Assert.Equal((3, 7, false), (intel.Machines, intel.Submissions, intel.Provisional));
         Assert.Equal(2.0, amd.Slowdown!.Value, 1e-6);
@@ -54,6 +55,24 @@ public sealed class LeaderboardTests(PostgresFixture fixture) : ApiTest(fixture)
         var wasmer = board.Rows[1];
         Assert.Equal(2, wasmer.Rank);
         Assert.Equal(3.0, wasmer.Slowdown!.Value, 1e-6);
+    }
+
+    [Fact]
+    public async Task RowsCountTheirCpuCellsAndListThemOnlyWhenAsked()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        await SubmitAsync(key, Intel, "one", 1.2);
+        await SubmitAsync(key, Amd, "two", 2.0);
+
+        using var plain = await Client.GetAsync("/api/v1/leaderboard");
+        var listed = await GetAsync("/api/v1/leaderboard?cells=true");
+
+        using var json = JsonDocument.Parse(await plain.Content.ReadAsStringAsync());
+        var row = json.RootElement.GetProperty("rows")[0];
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("cells").ValueKind);
+        Assert.Equal(2, row.GetProperty("cpuKeys").GetInt32());
+        Assert.Equal(2, listed.Rows[0].Cells!.Count);
+        Assert.Equal(row.GetProperty("value").GetDouble(), listed.Rows[0].Value);
     }
 
     [Fact]

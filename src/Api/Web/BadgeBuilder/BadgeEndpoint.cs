@@ -35,7 +35,7 @@ public static class BadgeEndpoint
         }
 
         // Only variants with a figure are offered: any other badge is a grey "no data" image.
-        var answer = await LeaderboardApi.Get(new LeaderboardParameters { Runtime = chosen.Runtime }, db, suites, cancellationToken);
+        var answer = await LeaderboardApi.Get(new LeaderboardParameters { Runtime = chosen.Runtime, Cells = true }, db, suites, cancellationToken);
         var rows = answer.Result is Ok<LeaderboardResponse> { Value: { } board } ? board.Rows : [];
         var architecture = rows.Any(r => r.Architecture == CpuKey.DefaultArchitecture) || rows.Count == 0 ? null : rows[0].Architecture;
         var detail = await RuntimesApi.Get(chosen.Runtime, new RuntimeParameters { Architecture = architecture ?? CpuKey.DefaultArchitecture }, db, suites, cancellationToken);
@@ -57,7 +57,7 @@ public static class BadgeEndpoint
             .Distinct(StringComparer.Ordinal)
             .Select(a => new BadgeVariant($"Speed on {a}", "arch=" + a)));
         variants.AddRange(rows
-            .SelectMany(r => r.Cells)
+            .SelectMany(r => r.Cells ?? [])
             .GroupBy(c => c.CpuKey, StringComparer.Ordinal)
             .OrderByDescending(g => g.Max(c => c.Machines))
             .ThenBy(g => g.Key, StringComparer.Ordinal)
