@@ -2,6 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NearNative.Api.Data;
+using Npgsql;
 
 namespace NearNative.Api.Infrastructure;
 
@@ -25,6 +28,14 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         }
 
         LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, cause.Message);
+
+        // A session that died under us (the server restarted, or an operator ended sessions) rarely dies alone, and the
+        // pool cannot tell its idle connections are dead until each fails a request: drop them, so the retry gets a fresh one.
+        if (cause is NpgsqlException && httpContext.RequestServices.GetService<NearNativeDbContext>()?.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
