@@ -56,6 +56,12 @@ public sealed class Runner(SoakOptions options, PostgresServer postgres, string 
                 context.Note($"{traffic.GaveUp} runs given up after {Traffic.GiveUpAfter.TotalSeconds} s of retries");
             }
 
+            var notFound = ledger.Requests.Where(r => r.Status == 404).Select(r => r.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (notFound.Count > 0)
+            {
+                context.Note($"404 answers came from: {string.Join(", ", notFound)}");
+            }
+
             return ScenarioResult.Of(scenario, context, ledger, verdict, seconds, options.Writers, options.Readers);
         }
         finally

@@ -16,7 +16,9 @@ public sealed class ApiInstance : IAsyncDisposable
 
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _logPath;
+    private readonly StreamWriter _log;
     private Process? _process;
+    private bool _closed;
 
     public ApiInstance(int index, IReadOnlyDictionary<string, string> settings, string logDirectory)
     {
@@ -25,6 +27,7 @@ public sealed class ApiInstance : IAsyncDisposable
         Port = FreePort();
         Address = new Uri($"http://127.0.0.1:{Port}/");
         _logPath = Path.Combine(logDirectory, $"api-{index}.log");
+        _log = new StreamWriter(_logPath, append: true) { AutoFlush = true };
     }
 
     public int Index { get; }
@@ -60,11 +63,10 @@ public sealed class ApiInstance : IAsyncDisposable
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var log = new StreamWriter(_logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.Exited += (_, _) => Write(log, $"# exited with {SafeExitCode(process)}");
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Exited += (_, _) => Write($"# exited with {SafeExitCode(process)}");
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -115,18 +117,21 @@ public sealed class ApiInstance : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        lock (_log)
+        {
+            _closed = true;
+            _log.Dispose();
+        }
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private void Write(string? line)
     {
-        if (line is null)
+        lock (_log)
         {
-            return;
-        }
-
-        lock (log)
-        {
-            log.WriteLine(line);
+            if (line is not null && !_closed)
+            {
+                _log.WriteLine(line);
+            }
         }
     }
 

@@ -44,19 +44,25 @@ public sealed class PostgresServer(string repository, int port)
 
     public Task DropDatabaseAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
-    /// <summary>Ends every session the API has open on the database; says how many were inside a transaction, and how many committing.</summary>
-    public async Task<Terminations> TerminateApiSessionsAsync(string database)
+    /// <summary>
+    /// Ends the sessions the API has open on the database: all of them, or only those inside a write transaction
+    /// (or committing one); says how many were inside a transaction, and how many committing.
+    /// </summary>
+    public async Task<Terminations> TerminateApiSessionsAsync(string database, bool all)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
             SELECT coalesce(state, ''), coalesce(query, ''), xact_start < query_start, pg_terminate_backend(pid)
-            FROM pg_stat_activity WHERE datname = @database AND application_name = @application
+            FROM pg_stat_activity
+            WHERE datname = @database AND application_name = @application
+              AND (@all OR state LIKE 'idle in transaction%' OR xact_start < query_start OR query ILIKE 'COMMIT%')
             """,
             connection);
         command.Parameters.AddWithValue("database", database);
         command.Parameters.AddWithValue("application", ApiApplicationName);
+        command.Parameters.AddWithValue("all", all);
         var result = new Terminations(0, 0, 0);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

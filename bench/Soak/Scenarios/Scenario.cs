@@ -43,7 +43,7 @@ public sealed class ApiKills : Scenario
 {
     public override string Name => "api-kill";
 
-    public override string Description => "the API SIGKILLed every few seconds during ingest and restarted";
+    public override string Description => "the API SIGKILLed during ingest (each time the restarted process has stored a run) and restarted";
 
     public override async Task InjectAsync(ScenarioContext context, DateTimeOffset start, DateTimeOffset deadline)
     {
@@ -57,21 +57,37 @@ public sealed class ApiKills : Scenario
             var killed = DateTimeOffset.UtcNow;
             await instance.KillAsync();
             await instance.StartAsync();
-            context.Window(new FaultWindow($"kill {++kills}", killed, DateTimeOffset.UtcNow));
-            await Task.Delay(TimeSpan.FromMilliseconds(context.Random.Next(1000, 3000)));
+            var restarted = DateTimeOffset.UtcNow;
+            context.Window(new FaultWindow($"kill {++kills}", killed, restarted));
+
+            // The next kill comes while the restarted process is ingesting: once it has stored a run, at a random moment.
+            await AcknowledgedSinceAsync(context, restarted, stopKilling);
+            await Task.Delay(TimeSpan.FromMilliseconds(context.Random.Next(100, 1500)));
         }
 
         context.Note($"{kills} SIGKILLs");
         await ScenarioContext.Until(deadline);
     }
+
+    private static async Task AcknowledgedSinceAsync(ScenarioContext context, DateTimeOffset since, DateTimeOffset until)
+    {
+        while (DateTimeOffset.UtcNow < until
+            && !context.Fleet.Ledger.Requests.Any(r => r.Kind == "write" && r.Status == 201 && r.At >= since))
+        {
+            await Task.Delay(100);
+        }
+    }
 }
 
-/// <summary>pg_terminate_backend on every session the API holds, every few hundred milliseconds, so some die mid-transaction or mid-commit.</summary>
+/// <summary>
+/// pg_terminate_backend aimed at the API's write transactions: every few tens of milliseconds, now and then, the
+/// sessions inside a transaction (or committing) are ended, and about once a second every session the API holds.
+/// </summary>
 public sealed class ConnectionKills : Scenario
 {
     public override string Name => "conn-kill";
 
-    public override string Description => "pg_terminate_backend on the API's sessions every 100-400 ms, commits included";
+    public override string Description => "pg_terminate_backend on the API's sessions inside write transactions and commits, and on all of them each second";
 
     public override async Task InjectAsync(ScenarioContext context, DateTimeOffset start, DateTimeOffset deadline)
     {
@@ -79,13 +95,20 @@ public sealed class ConnectionKills : Scenario
         var stopKilling = deadline - (length / 4);
         await ScenarioContext.Until(start + (length / 5));
         var from = DateTimeOffset.UtcNow;
+        var nextSweep = from;
         var (rounds, sessions, inTransaction, committing) = (0, 0, 0, 0);
         while (DateTimeOffset.UtcNow < stopKilling)
         {
-            var ended = await context.Postgres.TerminateApiSessionsAsync(context.Database);
-            (rounds, sessions, inTransaction, committing) =
-                (rounds + 1, sessions + ended.Sessions, inTransaction + ended.InTransaction, committing + ended.Committing);
-            await Task.Delay(TimeSpan.FromMilliseconds(context.Random.Next(100, 400)));
+            var sweep = DateTimeOffset.UtcNow >= nextSweep;
+            if (sweep || context.Random.NextDouble() < 0.3)
+            {
+                var ended = await context.Postgres.TerminateApiSessionsAsync(context.Database, all: sweep);
+                (rounds, sessions, inTransaction, committing) =
+                    (rounds + 1, sessions + ended.Sessions, inTransaction + ended.InTransaction, committing + ended.Committing);
+                nextSweep = sweep ? DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1) : nextSweep;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(context.Random.Next(20, 60)));
         }
 
         context.Window(new FaultWindow("connection kills", from, DateTimeOffset.UtcNow));
