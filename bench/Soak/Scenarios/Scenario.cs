@@ -47,9 +47,7 @@ public sealed class ApiKills : Scenario
 
     public override async Task InjectAsync(ScenarioContext context, DateTimeOffset start, DateTimeOffset deadline)
     {
-        var length = deadline - start;
-        var stopKilling = deadline - (length / 4);
-        await ScenarioContext.Until(start + (length / 5));
+        var stopKilling = await ScenarioContext.FaultSpanAsync(start, deadline);
         var kills = 0;
         while (DateTimeOffset.UtcNow < stopKilling)
         {
@@ -91,9 +89,7 @@ public sealed class ConnectionKills : Scenario
 
     public override async Task InjectAsync(ScenarioContext context, DateTimeOffset start, DateTimeOffset deadline)
     {
-        var length = deadline - start;
-        var stopKilling = deadline - (length / 4);
-        await ScenarioContext.Until(start + (length / 5));
+        var stopKilling = await ScenarioContext.FaultSpanAsync(start, deadline);
         var from = DateTimeOffset.UtcNow;
         var nextSweep = from;
         var (rounds, sessions, inTransaction, committing) = (0, 0, 0, 0);

@@ -33,6 +33,17 @@ public sealed class ScenarioContext(PostgresServer postgres, string database, Fl
 
     public void Note(string note) => _notes.Add(note);
 
+    /// <summary>
+    /// Waits until a fifth of the run has passed and returns when a repeated fault stops: at three quarters, so the run
+    /// has a quiet start to compare with and a quiet end in which every retry can finish.
+    /// </summary>
+    public static async Task<DateTimeOffset> FaultSpanAsync(DateTimeOffset start, DateTimeOffset deadline)
+    {
+        var length = deadline - start;
+        await Until(start + (length / 5));
+        return deadline - (length / 4);
+    }
+
     public static Task Until(DateTimeOffset at) =>
         at > DateTimeOffset.UtcNow ? Task.Delay(at - DateTimeOffset.UtcNow) : Task.CompletedTask;
 }
