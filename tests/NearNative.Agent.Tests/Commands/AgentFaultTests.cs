@@ -56,7 +56,7 @@ public sealed class AgentFaultTests : IDisposable
         await SignalAsync(agent.Id, signal);
 
         Assert.True(await ExitsAsync(agent), "the agent did not exit");
-        Assert.NotEqual(ExitCodes.Ok, agent.ExitCode);
+        Assert.Equal(ExitCodes.Cancelled, agent.ExitCode);
         await AssertNothingOfTheRunIsLeftAsync();
         Assert.Empty(Directory.EnumerateFileSystemEntries(Scratch));
     }
