@@ -9,6 +9,8 @@ using NearNative.Api.Leaderboard;
 using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Api.TradeOff;
+using NearNative.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,7 +33,9 @@ builder.AddLeaderboard();
 builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
+builder.AddTradeOff();
 builder.AddAdministration();
+builder.AddWeb();
 
 var app = builder.Build();
 
@@ -52,9 +56,11 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapRuntimes();
 app.MapBadges();
+app.MapTradeOff();
 app.MapHealth();
 app.MapMetrics();
 app.MapAdministration();
+app.MapWeb();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
