@@ -9,12 +9,15 @@ using NearNative.Api.Leaderboard;
 using NearNative.Api.Runtimes;
 using NearNative.Api.Submissions;
 using NearNative.Api.Suites;
+using NearNative.Api.TradeOff;
+using NearNative.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddJson();
 builder.AddProblemResponses();
+builder.AddConnectionLimits();
 builder.AddProxies();
 builder.AddTelemetry();
 builder.AddDatabase();
@@ -30,7 +33,9 @@ builder.AddLeaderboard();
 builder.AddCpus();
 builder.AddRuntimes();
 builder.AddBadges();
+builder.AddTradeOff();
 builder.AddAdministration();
+builder.AddWeb();
 
 var app = builder.Build();
 
@@ -38,6 +43,7 @@ app.UseProxies();
 app.UseProblemResponses();
 app.UseAdministration();
 app.UseRequestSizeLimits();
+app.UseUtf8RequestBodies();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.UseHttpCaching();
@@ -50,9 +56,11 @@ app.MapLeaderboard();
 app.MapCpus();
 app.MapRuntimes();
 app.MapBadges();
+app.MapTradeOff();
 app.MapHealth();
 app.MapMetrics();
 app.MapAdministration();
+app.MapWeb();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

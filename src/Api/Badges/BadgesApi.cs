@@ -33,9 +33,9 @@ public static class BadgesApi
     public static WebApplicationBuilder AddBadges(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IValidator<BadgeParameters>, BadgeParametersValidator>();
-        var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
+        var lifetime = CacheLifetime.Of(builder.Configuration);
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds))
+            .ExpireAfter(lifetime)
             .SetVaryByQuery(BadgeParameters.QueryNames)
             .Tag(LeaderboardApi.EverythingTag)
             .AddPolicy<RuntimeTagPolicy>()

@@ -20,7 +20,7 @@ public static class KeysApi
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromSeconds(builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30)))
+            .ExpireAfter(CacheLifetime.Of(builder.Configuration))
             .SetVaryByQuery([])
             .Tag(CacheTag, LeaderboardApi.EverythingTag)));
         builder.Services.AddSingleton<IValidator<KeyRegistrationRequest>, KeyRegistrationRequestValidator>();

@@ -37,15 +37,15 @@ public static class LeaderboardApi
     public static WebApplicationBuilder AddLeaderboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IValidator<LeaderboardParameters>, LeaderboardParametersValidator>();
-        var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
+        var lifetime = CacheLifetime.Of(builder.Configuration);
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy
-                .Expire(TimeSpan.FromSeconds(seconds))
+                .ExpireAfter(lifetime)
                 .SetVaryByQuery(QueryNames)
                 .Tag(CacheTag, EverythingTag));
             options.AddPolicy(CountsCachePolicy, policy => policy
-                .Expire(TimeSpan.FromSeconds(seconds))
+                .ExpireAfter(lifetime)
                 .SetVaryByQuery(QueryNames)
                 .Tag(CacheTag, SubmissionQueriesApi.CacheTag, EverythingTag));
         });

@@ -82,7 +82,7 @@ public static class LeaderboardQuery
     {
         var counted = group.Where(c => c.Figure is not null).ToList();
         var newest = counted.MaxBy(c => c.Newest)!;
-        var ranking = CpuNormalizedRanking.Combine(Votes(counted), metric.Scale);
+        var ranking = CpuNormalizedRanking.Combine(Cells(counted), metric.Scale);
         var secondaries = counted.Where(c => c.Secondary is not null).Select(c => (IReadOnlyList<double>)[c.Secondary!.Value]).ToList();
         var secondary = metric.Secondary is { } figure && secondaries.Count > 0
             ? CpuNormalizedRanking.CombinePoint(secondaries, figure.Scale)
@@ -96,12 +96,8 @@ public static class LeaderboardQuery
     }
 
     /// <summary>Cells with a figure, as the ranking arithmetic takes them.</summary>
-    public static IReadOnlyList<CellVotes> Votes(IEnumerable<LeaderboardCell> cells) =>
-    [
-        .. cells.Select(c => new CellVotes(
-            new CpuCell(c.CpuKey, c.Figure!.ToEstimate(), c.Machines, c.Submissions),
-            c.MachineVotes)),
-    ];
+    public static IReadOnlyList<CpuCell> Cells(IEnumerable<LeaderboardCell> cells) =>
+        [.. cells.Select(c => new CpuCell(c.CpuKey, c.Figure!.ToEstimate(), c.Machines, c.Submissions))];
 
     private sealed record RowKey(string Size, string Slug, string Version, string Architecture);
 }

@@ -33,7 +33,7 @@ public static class NativeBaselines
                 .ThenBy(g => Order(g.Key.Method))
                 .Select(g =>
                 {
-                    var ranking = CpuNormalizedRanking.Combine(LeaderboardQuery.Votes(g), FigureScale.Amount);
+                    var ranking = CpuNormalizedRanking.Combine(LeaderboardQuery.Cells(g), FigureScale.Amount);
                     return new NativeBaselineResponse(g.Key.Size, g.Key.Architecture, g.Key.Method, ranking.Figure.Value, ranking.Machines, ranking.Submissions);
                 }),
         ];

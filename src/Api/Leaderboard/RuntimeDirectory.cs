@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
+using NearNative.Api.Infrastructure;
 
 namespace NearNative.Api.Leaderboard;
 
@@ -10,7 +11,8 @@ namespace NearNative.Api.Leaderboard;
 /// The runtime slugs that have leaderboard cells, per suite, so that a badge for a runtime nobody has measured is
 /// answered without touching the database however often it is asked. The list is an entry of the output-cache store
 /// (this process's, or the Redis that several instances share) under the leaderboard's tag, so the eviction that
-/// follows any change to a cell forgets it on every instance at once; it expires with the cached answers.
+/// follows any change to a cell forgets it on every instance at once; it expires with the cached answers, and is not
+/// kept at all when they are not (<see cref="CacheLifetime"/>).
 /// </summary>
 public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheStore store, IConfiguration configuration) : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
 
     private static readonly string[] Tags = [LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag];
 
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Leaderboard:CacheSeconds", 30));
+    private readonly TimeSpan _lifetime = CacheLifetime.Of(configuration);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Decoded? _last;
     private long _generation;
@@ -57,7 +59,7 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
                 .Distinct()
                 .ToListAsync(cancellationToken);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(runtimes.Select(r => new[] { r.Suite, r.RuntimeSlug }).ToList());
-            if (Interlocked.Read(ref _generation) == generation)
+            if (_lifetime > TimeSpan.Zero && Interlocked.Read(ref _generation) == generation)
             {
                 await store.SetAsync(StoreKey, bytes, Tags, _lifetime, cancellationToken);
             }

@@ -124,28 +124,7 @@ public static class RuntimesApi
             return new NotFoundProblem($"No accepted submission of suite {manifest.Suite} measured runtime '{id}'.");
         }
 
-        // Every metric the suite offers, read from the runtime's cells in one query and combined as the leaderboard
-        // combines them, keyed by (size, version, architecture).
-        var metrics = LeaderboardMetric.For(manifest);
-        var metricIds = metrics.Select(m => m.Id).ToList();
-        var cells = (await filter.Apply(db.LeaderboardCells.AsNoTracking())
-                .Where(c => metricIds.Contains(c.Metric))
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.Metric, StringComparer.Ordinal);
-        var figures = new Dictionary<(string Size, string Version, string Architecture), Dictionary<string, RuntimeFigureResponse>>();
-        foreach (var metric in metrics)
-        {
-            foreach (var row in LeaderboardQuery.Rows(cells[metric.Id], metric).Ranked)
-            {
-                var figure = row.Ranking.Figure;
-                var at = (row.Size, row.Version, row.Architecture);
-                var byMetric = figures.TryGetValue(at, out var found) ? found : figures[at] = [];
-                byMetric[metric.Id] = new RuntimeFigureResponse(
-                    figure.Value, metric.Format(figure.Value), metric.Unit, metric.Direction, figure.Lower, figure.Upper, figure.Confidence,
-                    row.Ranking.Machines, row.Ranking.Submissions, row.Ranking.Cells.Count, row.Ranking.Provisional);
-            }
-        }
-
+        var figures = await FiguresAsync(db, filter, LeaderboardMetric.For(manifest), cancellationToken);
         var name = await Results(db, filter)
             .OrderByDescending(x => x.Submission.ReceivedAt)
             .Select(x => new { x.Runtime.Name, x.Runtime.Configuration })
@@ -172,6 +151,38 @@ public static class RuntimesApi
                     .OrderBy(v => v.FirstReceivedAt)
                     .ThenBy(v => (v.Size, v.Architecture), LeaderboardQuery.Placement),
             ]));
+    }
+
+    /// <summary>
+    /// The figure of each of <paramref name="metrics"/> for every row the filter's cells make, read in one query and
+    /// combined as the leaderboard combines them, keyed by (size, version, architecture) and then by metric id.
+    /// </summary>
+    public static async Task<Dictionary<(string Size, string Version, string Architecture), Dictionary<string, RuntimeFigureResponse>>> FiguresAsync(
+        NearNativeDbContext db,
+        LeaderboardFilter filter,
+        IReadOnlyList<LeaderboardMetric> metrics,
+        CancellationToken cancellationToken)
+    {
+        var metricIds = metrics.Select(m => m.Id).ToList();
+        var cells = (await filter.Apply(db.LeaderboardCells.AsNoTracking())
+                .Where(c => metricIds.Contains(c.Metric))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.Metric, StringComparer.Ordinal);
+        var figures = new Dictionary<(string Size, string Version, string Architecture), Dictionary<string, RuntimeFigureResponse>>();
+        foreach (var metric in metrics)
+        {
+            foreach (var row in LeaderboardQuery.Rows(cells[metric.Id], metric).Ranked)
+            {
+                var figure = row.Ranking.Figure;
+                var at = (row.Size, row.Version, row.Architecture);
+                var byMetric = figures.TryGetValue(at, out var found) ? found : figures[at] = [];
+                byMetric[metric.Id] = new RuntimeFigureResponse(
+                    figure.Value, metric.Format(figure.Value), metric.Unit, metric.Direction, figure.Lower, figure.Upper, figure.Confidence,
+                    row.Ranking.Machines, row.Ranking.Submissions, row.Ranking.Cells.Count, row.Ranking.Provisional);
+            }
+        }
+
+        return figures;
     }
 
     private static LeaderboardFilter Filter(RuntimeParameters query, SuiteManifest manifest) =>

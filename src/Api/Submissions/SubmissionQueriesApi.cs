@@ -35,17 +35,17 @@ public static class SubmissionQueriesApi
     {
         builder.Services.AddSingleton<IValidator<SubmissionListParameters>, SubmissionListParametersValidator>();
         builder.Services.AddSingleton<IValidator<SampleParameters>, SampleParametersValidator>();
-        var seconds = builder.Configuration.GetValue("Leaderboard:CacheSeconds", 30);
+        var lifetime = CacheLifetime.Of(builder.Configuration);
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(ListPolicy, policy => policy
-                .Expire(TimeSpan.FromSeconds(seconds))
+                .ExpireAfter(lifetime)
                 .SetVaryByQuery(SubmissionListParameters.QueryNames)
                 .SetVaryByHeader("Accept")
                 .Tag(CacheTag, LeaderboardApi.EverythingTag));
 
             options.AddPolicy(SubmissionPolicy, policy => policy
-                .Expire(TimeSpan.FromSeconds(seconds))
+                .ExpireAfter(lifetime)
                 .SetVaryByQuery([])
                 .Tag(CacheTag, LeaderboardApi.EverythingTag));
             options.AddPolicy(ContentPolicy, policy => policy

@@ -188,7 +188,7 @@ public static class SubmissionsApi
         string id,
         NearNativeDbContext db,
         CancellationToken cancellationToken) =>
-        await Load(db, id, cancellationToken) is { } submission
+        await LoadStored(db, id, cancellationToken) is { } submission
             ? TypedResults.Ok(SubmissionMapping.ToResponse(submission))
             : NotFound(id);
 
@@ -208,7 +208,11 @@ public static class SubmissionsApi
             : TypedResults.Ok(new SignedEnvelope(Convert.ToBase64String(envelope.Document), Convert.ToBase64String(envelope.Signature)));
     }
 
-    private static Task<Submission?> Load(NearNativeDbContext db, string id, CancellationToken cancellationToken) =>
+    /// <summary>The stored submission with every figure; one cheap query when there is none, as for every new submission.</summary>
+    private static async Task<Submission?> Load(NearNativeDbContext db, string id, CancellationToken cancellationToken) =>
+        await db.Submissions.AnyAsync(s => s.Id == id, cancellationToken) ? await LoadStored(db, id, cancellationToken) : null;
+
+    private static Task<Submission?> LoadStored(NearNativeDbContext db, string id, CancellationToken cancellationToken) =>
         db.Submissions.AsNoTracking()
             .Include(s => s.Runtimes).ThenInclude(r => r.Workloads)
             .Include(s => s.Runtimes).ThenInclude(r => r.Categories)

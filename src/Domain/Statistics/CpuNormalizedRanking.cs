@@ -2,11 +2,11 @@ namespace NearNative.Domain.Statistics;
 
 /// <summary>
 /// Leaderboard arithmetic. One machine, one vote: each machine is first reduced to the median of its
-/// submissions. A CPU cell is the median over its machines; the global figure combines the CPU cells with every
-/// CPU key weighted equally, so a CPU with a thousand machines does not drown the rest. Intervals come from a
-/// bootstrap over machines (stratified by CPU key for the global figure), except where a cell has one machine:
-/// a bootstrap over one value has zero width, so such a cell carries the interval its submissions were
-/// recomputed with.
+/// submissions. A CPU cell is the median over its machines, with the distribution-free interval of a median
+/// (<see cref="MedianInterval"/>); a cell of one machine carries the interval its submissions were recomputed with
+/// instead. The global figure combines the CPU cells with every CPU key weighted equally, so a CPU with a thousand
+/// machines does not drown the rest, and takes its interval from the cells' intervals alone (see <see cref="Pool"/>),
+/// so combining costs the same whatever the number of machines behind each cell.
 /// </summary>
 public static class CpuNormalizedRanking
 {
@@ -20,15 +20,15 @@ public static class CpuNormalizedRanking
     {
         var cells = submissions
             .GroupBy(s => s.CpuKey, StringComparer.Ordinal)
-            .Select(cpu => Cell(cpu.Key, [.. cpu], scale))
+            .Select(cpu => Cell(cpu.Key, [.. cpu], scale).Cell)
             .ToList();
         return cells.Count == 0 ? null : Combine(cells, scale);
     }
 
     /// <summary>
     /// One CPU key's cell from its submissions: each machine reduced to the median of its submissions, the cell's
-    /// figure the median over machines. The machines' votes are kept so that cells can later be combined without
-    /// their submissions.
+    /// figure the median over machines. The machines' votes are kept with the cell, so that a submission can later be
+    /// judged against them.
     /// </summary>
     public static CellVotes Cell(string cpuKey, IReadOnlyCollection<SubmissionValue> submissions, FigureScale scale)
     {
@@ -42,28 +42,59 @@ public static class CpuNormalizedRanking
             .OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => m.ToList())
             .ToList();
-        IReadOnlyList<double> votes = [.. machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
-        var figure = (machines.Count == 1 ? OwnInterval(machines[0]) : null) ?? CombineVotes([votes], scale);
+        double[] votes = [.. machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
+        var figure = (machines.Count == 1 ? OwnInterval(machines[0]) : null)
+            ?? (scale == FigureScale.Ratio ? MedianInterval.Compute(votes) : MedianInterval.ComputeAmount(votes));
         return new CellVotes(new CpuCell(cpuKey, figure, machines.Count, submissions.Count), votes);
     }
 
-    /// <summary>
-    /// The global figure from CPU cells, each CPU key weighted equally: a lone cell is its own figure, several are
-    /// combined from their machines' votes with a bootstrap stratified by CPU key.
-    /// </summary>
-    public static Ranking Combine(IReadOnlyList<CellVotes> cells, FigureScale scale)
+    /// <summary>The global figure from CPU cells, each CPU key weighted equally: a lone cell is its own figure, several are pooled.</summary>
+    public static Ranking Combine(IReadOnlyList<CpuCell> cells, FigureScale scale)
     {
         if (cells.Count == 0)
         {
             throw new ArgumentException("A ranking needs at least one cell.", nameof(cells));
         }
 
-        var ordered = cells.OrderBy(c => c.Cell.CpuKey, StringComparer.Ordinal).ToList();
+        var ordered = cells.OrderBy(c => c.CpuKey, StringComparer.Ordinal).ToList();
         return new Ranking(
-            ordered.Count == 1 ? ordered[0].Cell.Figure : CombineVotes([.. ordered.Select(c => c.MachineVotes)], scale),
-            [.. ordered.Select(c => c.Cell)],
-            ordered.Sum(c => c.Cell.Machines),
-            ordered.Sum(c => c.Cell.Submissions));
+            ordered.Count == 1 ? ordered[0].Figure : Pool([.. ordered.Select(c => c.Figure)], scale),
+            ordered,
+            ordered.Sum(c => c.Machines),
+            ordered.Sum(c => c.Submissions));
+    }
+
+    /// <summary>
+    /// The mean of the cells' figures (of their logarithms for ratios) with a normal interval: each cell's standard
+    /// error is its interval's half-width over the normal quantile of the confidence that interval reaches, the cells
+    /// are independent (different machines), so the mean's variance is the sum of theirs over the number of cells
+    /// squared. A cell whose interval has no width, or reaches no confidence at all, adds no variance.
+    /// </summary>
+    public static Estimate Pool(IReadOnlyList<Estimate> cells, FigureScale scale, double confidence = MedianInterval.DefaultConfidence)
+    {
+        if (cells.Count == 0)
+        {
+            throw new ArgumentException("Pooling needs at least one cell.", nameof(cells));
+        }
+
+        Func<double, double> toScale = scale == FigureScale.Ratio ? Math.Log : x => x;
+        Func<double, double> fromScale = scale == FigureScale.Ratio ? Math.Exp : x => x;
+        var sum = 0.0;
+        var variance = 0.0;
+        foreach (var cell in cells)
+        {
+            sum += toScale(cell.Value);
+            var width = toScale(cell.Upper) - toScale(cell.Lower);
+            if (width > 0 && cell.Confidence > 0)
+            {
+                var error = width / (2 * Normal.Quantile((1 + cell.Confidence) / 2));
+                variance += error * error;
+            }
+        }
+
+        var center = sum / cells.Count;
+        var halfWidth = Normal.Quantile((1 + confidence) / 2) * Math.Sqrt(variance) / cells.Count;
+        return new Estimate(fromScale(center), fromScale(center - halfWidth), fromScale(center + halfWidth), confidence);
     }
 
     /// <summary>The point figure over groups of machine votes, without an interval: for a figure shown beside the ranked one.</summary>
@@ -90,18 +121,6 @@ public static class CpuNormalizedRanking
             Quantiles.Median(machine.Select(s => s.Own!.Lower).ToArray()),
             Quantiles.Median(machine.Select(s => s.Own!.Upper).ToArray()),
             machine.Min(s => s.Own!.Confidence));
-    }
-
-    private static Estimate CombineVotes(IReadOnlyList<IReadOnlyList<double>> groups, FigureScale scale) =>
-        scale == FigureScale.Ratio ? Bootstrap.GeometricMeanOfMedians(groups) : MeanOfMedians(groups);
-
-    /// <summary>The arithmetic counterpart of <see cref="Bootstrap.GeometricMeanOfMedians"/>, for amounts.</summary>
-    private static Estimate MeanOfMedians(IReadOnlyList<IReadOnlyList<double>> groups)
-    {
-        var value = groups.Average(g => Quantiles.Median(g.ToArray()));
-        var scratch = new double[groups.Max(g => g.Count)];
-        var (lower, upper) = Bootstrap.Interval(rng => groups.Average(g => Bootstrap.ResampledMedian(rng, g, scratch)));
-        return new Estimate(value, Math.Min(lower, value), Math.Max(upper, value), MedianInterval.DefaultConfidence);
     }
 }
 

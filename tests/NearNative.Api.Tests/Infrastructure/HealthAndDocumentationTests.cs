@@ -38,7 +38,8 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/runtimes/{id}", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.svg", "get"));
         Assert.Equal(["200", "304", "400", "404"], Responses("/badges/{runtime}.json", "get"));
-        Assert.Equal(15, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
+        Assert.Equal(["200", "304", "400", "404"], Responses("/api/v1/tradeoff", "get"));
+        Assert.Equal(16, paths.EnumerateObject().Count(p => !p.Name.StartsWith("/api/v1/admin/", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         string[] queries =
         [
             "/api/v1/submissions", "/api/v1/submissions/{id}/samples", "/api/v1/leaderboard", "/api/v1/cpus", "/api/v1/cpus/{key}",
-            "/api/v1/runtimes", "/api/v1/runtimes/{id}", "/badges/{runtime}.svg", "/badges/{runtime}.json",
+            "/api/v1/runtimes", "/api/v1/runtimes/{id}", "/badges/{runtime}.svg", "/badges/{runtime}.json", "/api/v1/tradeoff",
         ];
         foreach (var path in queries)
         {
@@ -70,6 +71,7 @@ public sealed class HealthAndDocumentationTests(PostgresFixture fixture) : IDisp
         Assert.Equal(["cursor", "limit", "runtime", "cpu", "keyId", "status", "format"], Parameters("/api/v1/submissions"));
         Assert.Subset(Parameters("/api/v1/leaderboard").ToHashSet(), new HashSet<string> { "category", "workload", "architecture", "virtualisation", "runtime", "version" });
         Assert.Equal(["runtime", "metric", "category", "cpu", "architecture", "arch", "style"], Parameters("/badges/{runtime}.svg"));
+        Assert.Equal(["suite", "size", "weights", "like", "requests", "cpuMs", "cpu", "arch", "native"], Parameters("/api/v1/tradeoff"));
         string[] Content(string path) => [.. paths.GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name)];
         Assert.Equal(["application/json", "text/csv"], Content("/api/v1/submissions"));
         Assert.Equal(["application/json", "text/csv"], Content("/api/v1/submissions/{id}/samples"));

@@ -119,9 +119,9 @@ public sealed class ResultDocumentBuilder
         return this;
     }
 
-    public ResultDocumentBuilder WithRuntime(string id, string name, double ratio, string configuration = RuntimeInfo.DefaultConfiguration)
+    public ResultDocumentBuilder WithRuntime(string id, string name, double ratio, string configuration = RuntimeInfo.DefaultConfiguration, string version = "1.0.0")
     {
-        _runtimes.Add(new RuntimeInfo(id, name, "1.0.0", configuration, new Dictionary<string, string>()));
+        _runtimes.Add(new RuntimeInfo(id, name, version, configuration, new Dictionary<string, string>()));
         _ratios[id] = ratio;
         return this;
     }
