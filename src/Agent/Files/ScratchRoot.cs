@@ -5,16 +5,26 @@ namespace NearNative.Agent.Files;
 /// The run's own scratch directory, <c>nearnative-scratch-&lt;random&gt;</c> under <c>--scratch</c> or the system temporary
 /// directory: each file I/O process gets a fresh <see cref="ScratchDirectory"/> in it, and every measured process its
 /// temporary files (<see cref="TempPath"/>). It must be on a local file system, or the I/O workloads would measure the
-/// network and load someone's file server. Disposing it removes it with everything in it, also after Ctrl-C.
+/// network and load someone's file server. Disposing it removes it with everything in it, also after Ctrl-C and
+/// SIGTERM. A SIGKILL runs no code, so each run holds a lock on <see cref="LockFileName"/> in its directory while it
+/// lives (the kernel drops it when the process dies, however it dies) and removes the directories of dead runs whose
+/// lock it can take before it makes its own.
 /// </summary>
 public sealed class ScratchRoot : IDisposable
 {
     public const string Prefix = "nearnative-scratch-";
 
+    public const string LockFileName = ".lock";
+
+    private readonly FileStream _lock;
+
     private ScratchRoot(string path)
     {
         Path = path;
         TempPath = System.IO.Path.Combine(path, "tmp");
+
+        // FileShare.None is an exclusive advisory lock (flock) on Unix: another run's open of it fails while this process lives.
+        _lock = new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None);
         Directory.CreateDirectory(TempPath);
     }
 
@@ -41,6 +51,7 @@ public sealed class ScratchRoot : IDisposable
                 $"{what} {directory} is on a network file system ({network}); the I/O workloads need a local disk: give one with --scratch DIR");
         }
 
+        RemoveAbandoned(directory);
         var path = System.IO.Path.Combine(directory, Prefix + Guid.NewGuid().ToString("N")[..12]);
         // Owner-only: the system temporary directory is shared with every other user.
         PrivateFile.EnsureDirectory(path);
@@ -49,6 +60,7 @@ public sealed class ScratchRoot : IDisposable
 
     public void Dispose()
     {
+        _lock.Dispose();
         try
         {
             Directory.Delete(Path, recursive: true);
@@ -56,6 +68,30 @@ public sealed class ScratchRoot : IDisposable
         catch (DirectoryNotFoundException)
         {
             // Already gone.
+        }
+    }
+
+    /// <summary>
+    /// Removes the scratch directories in <paramref name="parent"/> of runs that died without removing them (a SIGKILL, a
+    /// power cut): those whose lock file exists and can be locked. A live run's lock cannot be taken; another user's
+    /// directory cannot be opened; a directory without the lock file is left alone, since it may be one being made.
+    /// </summary>
+    public static void RemoveAbandoned(string parent)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(parent, Prefix + "*"))
+        {
+            try
+            {
+                using (new FileStream(System.IO.Path.Combine(directory, LockFileName), FileMode.Open, FileAccess.Write, FileShare.None))
+                {
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A live run's, another user's, or already removed by someone else.
+            }
         }
     }
 }

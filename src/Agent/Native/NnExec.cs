@@ -14,10 +14,10 @@ public sealed class NnExec
     public const string FileName = "nn-exec";
 
     /// <summary>SHA-256 of the committed x86-64 binary, as <c>src/Agent/Native/build</c> prints it; any other file is refused.</summary>
-    public const string Sha256X64 = "4ff4b165e7823050374a92f22ae6e3286a9e0127f75e1ce78b22cf2357a7f067";
+    public const string Sha256X64 = "98c345cb51cf8ced775f93379febfd5d2c7124c6f35d95bc2f437f43b70928b4";
 
     /// <summary>SHA-256 of the committed aarch64 binary.</summary>
-    public const string Sha256Arm64 = "0fb92179376a0c1e97d43189e97dc4f99db1c69be8b957dd321e23cf810b7661";
+    public const string Sha256Arm64 = "1c6d0e35c9935b17418e3cf82b1fb72592c6f08c4a2d93b115bad4a863b4dc88";
 
     public static PinnedHashes Pinned { get; } = new(Sha256X64, Sha256Arm64);
 
@@ -40,6 +40,10 @@ public sealed class NnExec
         var wrapped = new ProcessStartInfo(Path) { WorkingDirectory = inner.WorkingDirectory };
         wrapped.ArgumentList.Add("--report");
         wrapped.ArgumentList.Add(reportPath);
+
+        // The launcher kills the measured process and exits when the agent is gone, even after a SIGKILL.
+        wrapped.ArgumentList.Add("--parent");
+        wrapped.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (limits.Nice > 0)
         {
             wrapped.ArgumentList.Add("--nice");

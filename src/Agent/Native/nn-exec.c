@@ -1,7 +1,7 @@
 /*
  * nn-exec: starts one measured process for the NearNative agent and reports how it ran.
  *
- *   nn-exec --report FILE [--core N] [--nice N] [--ioprio-idle] [--mem-cap BYTES] -- COMMAND [ARG...]
+ *   nn-exec --report FILE [--parent PID] [--core N] [--nice N] [--ioprio-idle] [--mem-cap BYTES] -- COMMAND [ARG...]
  *
  * Why it exists: Linux starts a child's ru_maxrss at the resident size of the process it was forked
  * from, and .NET starts children with vfork semantics, so a child of the agent would report at least
@@ -12,6 +12,11 @@
  * core dumps), dies with the launcher (PR_SET_PDEATHSIG) and is killed when its resident set, polled
  * from /proc/PID/status every 20 ms, exceeds the cap. RLIMIT_AS is not used: wasm engines reserve
  * many GiB of address space they never touch.
+ *
+ * With --parent, the launcher also dies with the agent: when its parent is no longer PID (the agent was
+ * killed, even by SIGKILL, which runs no handler) it kills the child at the next poll and exits. It polls
+ * getppid() rather than using PR_SET_PDEATHSIG on itself because that signal follows the thread that
+ * started the launcher, and the agent's threads come and go while it keeps running.
  *
  * After the child ends, the launcher writes one JSON line to FILE and exits with the child's status
  * (128 + signal when it was killed). Launcher errors exit 125; an exec failure exits 127 and is
@@ -48,12 +53,13 @@ struct options {
     int nice;           /* only ever raised; 0 leaves it */
     int ioprio_idle;
     int64_t mem_cap;    /* bytes; 0: no cap */
+    pid_t parent;       /* 0: do not watch the parent */
     char **command;
 };
 
 static void usage(const char *why)
 {
-    fprintf(stderr, "nn-exec: %s\nusage: nn-exec --report FILE [--core N] [--nice N] [--ioprio-idle] [--mem-cap BYTES] -- COMMAND [ARG...]\n", why);
+    fprintf(stderr, "nn-exec: %s\nusage: nn-exec --report FILE [--parent PID] [--core N] [--nice N] [--ioprio-idle] [--mem-cap BYTES] -- COMMAND [ARG...]\n", why);
     exit(LAUNCHER_ERROR);
 }
 
@@ -71,7 +77,7 @@ static int64_t parse_number(const char *text, const char *option)
 
 static struct options parse(int argc, char **argv)
 {
-    struct options o = { NULL, -1, 0, 0, 0, NULL };
+    struct options o = { NULL, -1, 0, 0, 0, 0, NULL };
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -93,6 +99,8 @@ static struct options parse(int argc, char **argv)
             o.nice = (int)parse_number(argv[++i], a);
         else if (strcmp(a, "--mem-cap") == 0)
             o.mem_cap = parse_number(argv[++i], a);
+        else if (strcmp(a, "--parent") == 0)
+            o.parent = (pid_t)parse_number(argv[++i], a);
         else
             usage("unknown option");
     }
@@ -176,6 +184,9 @@ static void run_child(const struct options *o, const sigset_t *original_mask, pi
 int main(int argc, char **argv)
 {
     struct options o = parse(argc, argv);
+    /* The agent is already gone: start nothing. */
+    if (o.parent > 0 && getppid() != o.parent)
+        return LAUNCHER_ERROR;
     int report = open(o.report, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (report < 0) {
         fprintf(stderr, "nn-exec: cannot write the report %s: %s\n", o.report, strerror(errno));
@@ -218,6 +229,7 @@ int main(int argc, char **argv)
     struct rusage usage;
     memset(&usage, 0, sizeof usage);
     int cap_killed = 0;
+    int orphaned = 0;
     int64_t polled_max = 0;
     struct timespec poll = { 0, POLL_NS };
     for (;;) {
@@ -238,6 +250,10 @@ int main(int argc, char **argv)
         if (o.mem_cap > 0 && rss > o.mem_cap && !cap_killed) {
             kill(pid, SIGKILL);
             cap_killed = 1;
+        }
+        if (o.parent > 0 && !orphaned && getppid() != o.parent) {
+            kill(pid, SIGKILL);
+            orphaned = 1;
         }
     }
     int64_t wall = now_ns() - started;

@@ -10,7 +10,8 @@ namespace NearNative.Agent.Submission;
 
 /// <summary>
 /// The agent's only network traffic: registering a key and sending a signed result. Transient failures
-/// (network errors, 5xx, 408, 429) are retried with exponential backoff and jitter; any other refusal is final.
+/// (network errors, 5xx, 408, 429) are retried with exponential backoff and jitter, never sooner than the server's
+/// Retry-After, within <see cref="RetryDelays.Budget"/>; any other refusal is final.
 /// </summary>
 public sealed class ServerClient : IDisposable
 {
@@ -33,11 +34,12 @@ public sealed class ServerClient : IDisposable
         {
             // POSTs are retried on purpose: a submission's identity is the hash of its signed bytes, so a
             // resent one is stored once, and registering the same key twice is accepted as the same key.
-            options.Retry.MaxRetryAttempts = 4;
-            options.Retry.Delay = settings.RetryDelay;
-            options.Retry.UseJitter = true;
-            options.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2);
+            options.Retry.MaxRetryAttempts = RetryDelays.MaxRetries;
+            options.Retry.DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelays.Delay(
+                settings.RetryDelay, args.AttemptNumber, RetryDelays.RetryAfter(args.Outcome.Result, DateTimeOffset.UtcNow), Random.Shared.NextDouble()));
+            options.AttemptTimeout.Timeout = RetryDelays.AttemptTimeout;
+            options.CircuitBreaker.SamplingDuration = RetryDelays.AttemptTimeout * 2;
+            options.TotalRequestTimeout.Timeout = RetryDelays.Budget;
         });
         _services = services.BuildServiceProvider();
         _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NearNative.Api.Data;
 using NearNative.Api.Leaderboard;
+using Npgsql;
 
 namespace NearNative.Api.Infrastructure;
 
@@ -14,7 +16,7 @@ public static class DatabaseSetup
     {
         // Read when the container builds a context, not now, so configuration added later (tests) still counts.
         builder.Services.AddDbContext<PostgresDbContext>((services, options) =>
-            options.UseNpgsql(Setting(services).ConnectionString).UseSnakeCaseNamingConvention());
+            options.UseNpgsql(Bounded(Setting(services).ConnectionString)).UseSnakeCaseNamingConvention());
         builder.Services.AddDbContext<SqliteDbContext>((services, options) =>
             options.UseSqlite(Setting(services).ConnectionString).UseSnakeCaseNamingConvention());
         builder.Services.AddScoped<NearNativeDbContext>(services => Setting(services).Provider switch
@@ -41,6 +43,33 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<CellMaintenance>().BackfillAsync(default);
     }
+
+    /// <summary>
+    /// The PostgreSQL connection string with a bound on every wait a request can meet, unless it sets its own: at most
+    /// <see cref="ConnectTimeoutSeconds"/> to open a connection or get one from a full pool, and
+    /// <see cref="CommandTimeoutSeconds"/> per command. A database that does not answer then costs a request a 503
+    /// within that time, never a hang.
+    /// </summary>
+    public static string Bounded(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var bounded = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            bounded.Timeout = ConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            bounded.CommandTimeout = CommandTimeoutSeconds;
+        }
+
+        return bounded.ConnectionString;
+    }
+
+    public const int ConnectTimeoutSeconds = 5;
+
+    public const int CommandTimeoutSeconds = 30;
 
     private static DatabaseSetting Setting(IServiceProvider services)
     {

@@ -4,7 +4,8 @@ namespace NearNative.Api.Infrastructure;
 
 /// <summary>
 /// Every error is RFC 9457 problem details: expected outcomes from handlers, bodies the framework rejects
-/// (malformed JSON, 413), unknown routes, and exceptions, which become a 500 without a stack trace.
+/// (malformed JSON, 413), unknown routes, a database that cannot answer for the moment (503 with <c>Retry-After</c>),
+/// and exceptions, which become a 500 without a stack trace.
 /// </summary>
 public static class ProblemResponses
 {
@@ -32,6 +33,7 @@ public static class ProblemResponses
         // field; the handler answers it as the 400 it is, so it is neither logged as an error nor a 500.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }
 
@@ -39,9 +41,12 @@ public static class ProblemResponses
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad
-                ? bad.StatusCode
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DatabaseUnavailableHandler.Transient(exception) is not null => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         return app;

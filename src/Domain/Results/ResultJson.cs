@@ -28,7 +28,11 @@ public static class ResultJson
             // Two values for one name would let a reader and a verifier of the same signed bytes disagree.
             AllowDuplicateProperties = false,
             MaxDepth = 16,
+
+            // The agent writes numbers as numbers; the web default would also read "NaN", "Infinity" and "12" in quotes.
+            NumberHandling = JsonNumberHandling.Strict,
         };
+        options.Converters.Add(new FiniteDoubleConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

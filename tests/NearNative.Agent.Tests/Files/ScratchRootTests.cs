@@ -32,6 +32,27 @@ public sealed class ScratchRootTests : IDisposable
     }
 
     [Fact]
+    public void ANewRunRemovesTheScratchOfDeadRunsOnly()
+    {
+        // A dead run's directory: its lock file is there and nobody holds it (the kernel released it with the process).
+        var dead = Path.Combine(_parent.Path, ScratchRoot.Prefix + "dead");
+        Directory.CreateDirectory(Path.Combine(dead, "tmp"));
+        File.WriteAllText(Path.Combine(dead, ScratchRoot.LockFileName), "");
+        var unlocked = Path.Combine(_parent.Path, ScratchRoot.Prefix + "being-made");
+        Directory.CreateDirectory(unlocked);
+        var other = Path.Combine(_parent.Path, "not-ours");
+        Directory.CreateDirectory(other);
+
+        using var live = ScratchRoot.Create(_parent.Path);
+        using var next = ScratchRoot.Create(_parent.Path);
+
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(live.Path), "a live run's directory was removed");
+        Assert.True(Directory.Exists(unlocked));
+        Assert.True(Directory.Exists(other));
+    }
+
+    [Fact]
     public void ANetworkFileSystemIsRefusedWithOneLineAndNothingCreated()
     {
         var e = Assert.Throws<AgentException>(() => ScratchRoot.Create(_parent.Path, _ => "nfs"));

@@ -39,6 +39,27 @@ public sealed class SubmitCommandTests
     }
 
     [Fact]
+    public async Task AnOutageLongerThanAFewRetriesIsWaitedOutAndTheSameBytesStoredOnce()
+    {
+        using var home = new TempDirectory();
+        var file = SampleDocuments.WriteTo(home.Path);
+        await CliRun.InvokeAsync(home.Path, "keys", "init");
+        var stub = new StubServer();
+        foreach (var _ in Enumerable.Range(0, RetryDelays.MaxRetries - 1))
+        {
+            stub.Then(HttpStatusCode.ServiceUnavailable, """{"title":"Service Unavailable","status":503}""");
+        }
+
+        stub.Then(HttpStatusCode.Created, """{"id":"from-server"}""");
+
+        var result = await CliRun.InvokeAsync(home.Path, Fast(stub), "submit", file, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(RetryDelays.MaxRetries, stub.Requests.Count);
+        Assert.Single(stub.Requests.Select(r => r.Body).Distinct());
+    }
+
+    [Fact]
     public async Task SubmittingSignsTheRunsNonceWithTheCurrentTime()
     {
         using var home = new TempDirectory();

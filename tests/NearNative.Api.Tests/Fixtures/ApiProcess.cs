@@ -27,6 +27,9 @@ public sealed partial class ApiProcess : IAsyncDisposable
     /// <summary>Standard output so far, one entry per line.</summary>
     public IReadOnlyList<string> OutputLines => [.. _output];
 
+    /// <summary>True once the process has ended, whether it was stopped or crashed.</summary>
+    public bool HasExited => _process.HasExited;
+
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)

@@ -23,12 +23,7 @@ public sealed class HealthProbeTests(PostgresFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task ReadinessFailsWhileTheDatabaseIsUnreachableAndLivenessStaysHealthy()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=nowhere;Timeout=5",
-            ["Database:MigrateOnStartup"] = "false",
-        };
-        await using var factory = new NearNativeApiFactory(settings);
+        await using var factory = new NearNativeApiFactory(UnreachableDatabase());
         using var client = factory.CreateClient();
 
         var (liveStatus, live) = await Probe(client, "/health/live");
@@ -54,6 +49,13 @@ public sealed class HealthProbeTests(PostgresFixture fixture) : ApiTest(fixture)
         using var response = await client.GetAsync(path);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
+
+    /// <summary>Settings that point the application at a PostgreSQL that is not there (a closed loopback port).</summary>
+    internal static Dictionary<string, string?> UnreachableDatabase() => new()
+    {
+        ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=nowhere;Timeout=5",
+        ["Database:MigrateOnStartup"] = "false",
+    };
 
     /// <summary>A loopback port that nothing listens on: bound for a moment by the system's choice, then released.</summary>
     private static int ClosedPort()

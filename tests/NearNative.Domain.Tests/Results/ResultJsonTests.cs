@@ -60,6 +60,21 @@ public sealed class ResultJsonTests
         Assert.Contains("Duplicate", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1e309")]
+    [InlineData("-1e309")]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"Infinity\"")]
+    [InlineData("\"0.5\"")]
+    public void ANumberThatIsNotAFiniteNumberIsRefused(string loadBefore)
+    {
+        var json = Encoding.UTF8.GetString(ResultJson.Serialize(Sample()));
+        var changed = json.Replace("\"loadBefore\":0.1", $"\"loadBefore\":{loadBefore}", StringComparison.Ordinal);
+        Assert.NotEqual(json, changed);
+
+        Assert.Throws<JsonException>(() => ResultJson.Deserialize(Encoding.UTF8.GetBytes(changed)));
+    }
+
     [Fact]
     public void MissingRequiredFieldsAreRefused()
     {
