@@ -221,8 +221,7 @@ public sealed class PageTests(WebFixture fixture)
     private static async Task Filter(IPage page, string name, string value)
     {
         await page.Locator($"select[name={name}]").SelectOptionAsync(value);
-        await page.RunAndWaitForResponseAsync(() => page.Locator("form.filters button").ClickAsync(), r => r.Request.IsNavigationRequest);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await FormSubmission.SubmitAsync(page, page.Locator("form.filters button"));
     }
 
     private static async Task<IReadOnlyList<string>> Runtimes(ILocator scope) =>

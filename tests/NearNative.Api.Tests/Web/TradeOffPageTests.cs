@@ -21,8 +21,7 @@ public sealed class TradeOffPageTests(WorkedExampleFixture fixture)
         await page.Page.FillAsync("input[name=w-memory]", "1");
         await page.Page.FillAsync("input[name=requests]", "2");
         await page.Page.FillAsync("input[name=cpuMs]", "0.2");
-        await page.Page.RunAndWaitForResponseAsync(() => page.Page.Locator("form button").ClickAsync(), r => r.Request.IsNavigationRequest);
-        await page.Page.WaitForLoadStateAsync(LoadState.Load);
+        await FormSubmission.SubmitAsync(page.Page, page.Page.Locator("form button"));
 
         var shared = new Uri(page.Page.Url).PathAndQuery;
         Assert.Contains("w-compute=3", shared);
