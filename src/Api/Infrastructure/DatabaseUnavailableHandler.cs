@@ -31,7 +31,7 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
 
         // A session that died under us (the server restarted, or an operator ended sessions) rarely dies alone, and the
         // pool cannot tell its idle connections are dead until each fails a request: drop them, so the retry gets a fresh one.
-        if (cause is NpgsqlException && httpContext.RequestServices.GetService<NearNativeDbContext>()?.Database.GetDbConnection() is NpgsqlConnection connection)
+        if (cause is NpgsqlException or InvalidOperationException && httpContext.RequestServices.GetService<NearNativeDbContext>()?.Database.GetDbConnection() is NpgsqlConnection connection)
         {
             NpgsqlConnection.ClearPool(connection);
         }
@@ -52,14 +52,18 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         });
     }
 
-    /// <summary>The transient database failure behind the exception, however deeply EF wrapped it.</summary>
-    public static DbException? Transient(Exception exception)
+    /// <summary>
+    /// The transient database failure behind the exception, however deeply EF wrapped it. A session the server ended
+    /// between two commands (a restart) surfaces as Npgsql refusing the next command on the transaction it completed
+    /// when the connection broke; that is the same failure, reported late, and is answered the same way.
+    /// </summary>
+    public static Exception? Transient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException { IsTransient: true } transient)
+            if (e is DbException { IsTransient: true } || (e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(NpgsqlConnection).Assembly))
             {
-                return transient;
+                return e;
             }
         }
 

@@ -121,7 +121,10 @@ public static class SubmissionsApi
 
         if (await StoredWithNonce(db, key.KeyId, document.Nonce, cancellationToken) is { } other)
         {
-            return NonceTaken(other);
+            // The same bytes, stored by a concurrent request since the check above, are that submission, not a conflict.
+            return other == id && await LoadStored(db, id, cancellationToken) is { } same
+                ? TypedResults.Ok(SubmissionMapping.ToResponse(same))
+                : NonceTaken(other);
         }
 
         var manifest = suites.Find(document.Suite.Id)!;

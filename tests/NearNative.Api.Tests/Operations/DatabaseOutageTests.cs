@@ -20,6 +20,26 @@ namespace NearNative.Api.Tests.Operations;
 public sealed class DatabaseOutageTests
 {
     [Fact]
+    public async Task ASessionEndedBetweenCommandsIsTheDatabaseBeingUnavailableNotABug()
+    {
+        // A restart that ends the session between two commands completes its transaction under the request, and Npgsql
+        // refuses the next command on it: that must read as the outage it is (503), as a failed command would.
+        await using var database = await ScratchDatabase.CreateAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pg_backend_pid())", connection, transaction))
+        {
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => terminate.ExecuteNonQueryAsync());
+        }
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new NpgsqlCommand("SELECT 1", connection, transaction));
+
+        Assert.Same(refused, DatabaseUnavailableHandler.Transient(new DbUpdateException("wrapped", refused)));
+        Assert.Null(DatabaseUnavailableHandler.Transient(new InvalidOperationException("a bug of ours")));
+    }
+
+    [Fact]
     public async Task WhileTheDatabaseIsUnreachableReadsAndWritesAnswer503WithRetryAfter()
     {
         await using var factory = new NearNativeApiFactory(HealthProbeTests.UnreachableDatabase());
