@@ -133,7 +133,7 @@ public static class CellComputation
         };
     }
 
-    /// <summary>A figure's own interval; none for a point such as instance density, which is then bootstrapped like any other.</summary>
+    /// <summary>A figure's own interval; none for a point such as instance density, whose cell then takes the median's interval over machines like any other.</summary>
     private static Estimate? Own(Figure figure) => figure.HasInterval ? figure.ToEstimate() : null;
 
     private sealed record Reading(

@@ -45,7 +45,7 @@ public sealed record NativeBaselineResponse(string Size, string Architecture, st
 /// <param name="Slowdown">For time-ratio metrics, the same number as <see cref="Value"/>; null for the others.</param>
 /// <param name="SlowdownText">The slowdown as text, e.g. <c>1.14× native</c>; null when <see cref="Slowdown"/> is.</param>
 /// <param name="SpeedPercent">Speed as a percentage of native: 100 / slowdown, rounded; null when <see cref="Slowdown"/> is.</param>
-/// <param name="Lower">Lower end of the interval of <see cref="Value"/>: a bootstrap over machines stratified by CPU key, or, for one machine, its submissions' own interval.</param>
+/// <param name="Lower">Lower end of the interval of <see cref="Value"/>: the CPU cells' intervals pooled (normal, each cell's standard error read off its interval and confidence), or, with one CPU key, that cell's interval.</param>
 /// <param name="Upper">Upper end of that interval.</param>
 /// <param name="Submissions">Submissions counted; noisy ones are not.</param>
 /// <param name="Provisional">True with fewer than 3 machines.</param>
@@ -86,7 +86,7 @@ public sealed record LeaderboardRowResponse(
 
 /// <summary>The runtime on one CPU key: median over machines, each machine counted once.</summary>
 /// <param name="Slowdown">For time-ratio metrics, the same number as <see cref="Value"/>; null otherwise.</param>
-/// <param name="Lower">Lower end of the interval: a bootstrap over machines, or with one machine the interval its submissions were recomputed with.</param>
+/// <param name="Lower">Lower end of the interval: the sign-test interval of the median over machines, or with one machine the interval its submissions were recomputed with.</param>
 /// <param name="Value">The metric on this CPU key, in the response's unit.</param>
 /// <param name="Confidence">The confidence the interval reaches.</param>
 /// <param name="AddedMs">For <c>startup</c>, the same number as <see cref="Value"/>.</param>

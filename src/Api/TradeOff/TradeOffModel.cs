@@ -126,8 +126,8 @@ public sealed record ValueRange(double Value, double Lower, double Upper)
     public static ValueRange Around(Estimate estimate) => new ValueRange(estimate.Value, estimate.Lower, estimate.Upper).Covering();
 
     /// <summary>
-    /// The range stretched to take in its value, for deriving other ranges only: a bootstrap interval can miss its own
-    /// estimate, and a range derived from it should still hold the derived value.
+    /// The range stretched to take in its value, for deriving other ranges only: an interval stored before today's methods
+    /// (a bootstrap's) can miss its own estimate, and a range derived from it should still hold the derived value.
     /// </summary>
     public ValueRange Covering() => new(Value, Math.Min(Lower, Value), Math.Max(Upper, Value));
 }

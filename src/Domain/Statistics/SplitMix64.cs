@@ -1,8 +1,8 @@
 namespace NearNative.Domain.Statistics;
 
 /// <summary>
-/// SplitMix64 (Steele, Lea and Flood 2014). Used instead of <see cref="Random"/> because agent and server
-/// must draw the same bootstrap resamples from the same seed on every platform and .NET version.
+/// SplitMix64 (Steele, Lea and Flood 2014). Used instead of <see cref="Random"/> because a seed must give the
+/// same sequence (the agent's shuffled round order) on every platform and .NET version.
 /// </summary>
 public sealed class SplitMix64(ulong seed)
 {
