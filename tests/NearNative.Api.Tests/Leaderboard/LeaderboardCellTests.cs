@@ -92,7 +92,7 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
         var key = await Client.RegisterNewKeyAsync();
         var cpu = (await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a"))).CpuKey;
         await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithCpu("AuthenticAMD", "AMD Ryzen 9 5950X 16-Core Processor"));
-        using var log = new SqlCommandLog<PostgresDbContext>();
+        using var log = new SqlCommandLog<PostgresDbContext>(await Fixture.WithDatabaseAsync(db => Task.FromResult(db.Database.GetDbConnection().Database)));
 
         await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard");
         await Client.GetOkAsync<LeaderboardResponse>("/api/v1/leaderboard?metric=instance-start&architecture=x86_64&virtualisation=none");
@@ -139,7 +139,7 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
         {
         }
 
-        using var log = new SqlCommandLog<PostgresDbContext>();
+        using var log = new SqlCommandLog<PostgresDbContext>(await Fixture.WithDatabaseAsync(db => Task.FromResult(db.Database.GetDbConnection().Database)));
         using var badge = await Client.GetAsync("/badges/no-such-runtime.svg");
         using var json = await Client.GetAsync("/badges/nor-this-one.json");
 
