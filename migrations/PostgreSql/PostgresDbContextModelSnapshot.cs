@@ -115,11 +115,6 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("cpu_brand");
 
-                    b.PrimitiveCollection<List<double>>("MachineVotes")
-                        .IsRequired()
-                        .HasColumnType("double precision[]")
-                        .HasColumnName("machine_votes");
-
                     b.Property<int>("Machines")
                         .HasColumnType("integer")
                         .HasColumnName("machines");
@@ -180,6 +175,111 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasDatabaseName("ix_leaderboard_cells_suite_size_cpu_key_runtime_slug");
 
                     b.ToTable("leaderboard_cells", (string)null);
+                });
+
+            modelBuilder.Entity("NearNative.Api.Data.LeaderboardCellMachine", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("suite");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("size");
+
+                    b.Property<string>("CpuKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cpu_key");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("RuntimeVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("runtime_version");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("MachineId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("machine_id");
+
+                    b.Property<double?>("IntervalConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("interval_confidence");
+
+                    b.PrimitiveCollection<List<double>>("Lowers")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("lowers");
+
+                    b.Property<int>("NoisySubmissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("noisy_submissions");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.PrimitiveCollection<List<double>>("Secondaries")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("secondaries");
+
+                    b.Property<double?>("SecondaryVote")
+                        .HasColumnType("double precision")
+                        .HasColumnName("secondary_vote");
+
+                    b.PrimitiveCollection<List<double>>("Uppers")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("uppers");
+
+                    b.PrimitiveCollection<List<double>>("Values")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("values");
+
+                    b.Property<double?>("Vote")
+                        .HasColumnType("double precision")
+                        .HasColumnName("vote");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Own", "NearNative.Api.Data.LeaderboardCellMachine.Own#Figure", b1 =>
+                        {
+                            b1.Property<double>("Confidence")
+                                .HasColumnType("double precision")
+                                .HasColumnName("own_confidence");
+
+                            b1.Property<double>("Lower")
+                                .HasColumnType("double precision")
+                                .HasColumnName("own_lower");
+
+                            b1.Property<double>("Upper")
+                                .HasColumnType("double precision")
+                                .HasColumnName("own_upper");
+
+                            b1.Property<double>("Value")
+                                .HasColumnType("double precision")
+                                .HasColumnName("own_value");
+                        });
+
+                    b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric", "MachineId")
+                        .HasName("pk_leaderboard_cell_machines");
+
+                    b.HasIndex("Suite", "Size", "CpuKey", "MachineId", "RuntimeSlug")
+                        .HasDatabaseName("ix_leaderboard_cell_machines_suite_size_cpu_key_machine_id_run");
+
+                    b.ToTable("leaderboard_cell_machines", (string)null);
                 });
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
@@ -505,7 +605,8 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.Property<byte[]>("Document")
                         .IsRequired()
                         .HasColumnType("bytea")
-                        .HasColumnName("document");
+                        .HasColumnName("document")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

@@ -109,11 +109,6 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("cpu_brand");
 
-                    b.PrimitiveCollection<string>("MachineVotes")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("machine_votes");
-
                     b.Property<int>("Machines")
                         .HasColumnType("INTEGER")
                         .HasColumnName("machines");
@@ -174,6 +169,111 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasDatabaseName("ix_leaderboard_cells_suite_size_cpu_key_runtime_slug");
 
                     b.ToTable("leaderboard_cells", (string)null);
+                });
+
+            modelBuilder.Entity("NearNative.Api.Data.LeaderboardCellMachine", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suite");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size");
+
+                    b.Property<string>("CpuKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpu_key");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("RuntimeVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime_version");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("MachineId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("machine_id");
+
+                    b.Property<double?>("IntervalConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("interval_confidence");
+
+                    b.PrimitiveCollection<string>("Lowers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lowers");
+
+                    b.Property<int>("NoisySubmissions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("noisy_submissions");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.PrimitiveCollection<string>("Secondaries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secondaries");
+
+                    b.Property<double?>("SecondaryVote")
+                        .HasColumnType("REAL")
+                        .HasColumnName("secondary_vote");
+
+                    b.PrimitiveCollection<string>("Uppers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uppers");
+
+                    b.PrimitiveCollection<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values");
+
+                    b.Property<double?>("Vote")
+                        .HasColumnType("REAL")
+                        .HasColumnName("vote");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Own", "NearNative.Api.Data.LeaderboardCellMachine.Own#Figure", b1 =>
+                        {
+                            b1.Property<double>("Confidence")
+                                .HasColumnType("REAL")
+                                .HasColumnName("own_confidence");
+
+                            b1.Property<double>("Lower")
+                                .HasColumnType("REAL")
+                                .HasColumnName("own_lower");
+
+                            b1.Property<double>("Upper")
+                                .HasColumnType("REAL")
+                                .HasColumnName("own_upper");
+
+                            b1.Property<double>("Value")
+                                .HasColumnType("REAL")
+                                .HasColumnName("own_value");
+                        });
+
+                    b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric", "MachineId")
+                        .HasName("pk_leaderboard_cell_machines");
+
+                    b.HasIndex("Suite", "Size", "CpuKey", "MachineId", "RuntimeSlug")
+                        .HasDatabaseName("ix_leaderboard_cell_machines_suite_size_cpu_key_machine_id_runtime_slug");
+
+                    b.ToTable("leaderboard_cell_machines", (string)null);
                 });
 
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
@@ -499,7 +599,8 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.Property<byte[]>("Document")
                         .IsRequired()
                         .HasColumnType("BLOB")
-                        .HasColumnName("document");
+                        .HasColumnName("document")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

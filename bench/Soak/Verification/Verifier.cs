@@ -73,12 +73,16 @@ public static class Verifier
         return stored;
     }
 
-    /// <summary>Every cell as one line of text (every column), so two snapshots compare exactly.</summary>
+    /// <summary>
+    /// Every cell and every machine row behind the cells, each as one line of text (every column), so two snapshots
+    /// compare exactly: ingest updates both, and both must be what a full recompute writes.
+    /// </summary>
     private static async Task<HashSet<string>> CellsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT c::text FROM leaderboard_cells c", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT 'cell ' || c::text FROM leaderboard_cells c UNION ALL SELECT 'machine ' || m::text FROM leaderboard_cell_machines m", connection);
         var cells = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -140,7 +144,8 @@ public static class Verifier
 /// <param name="Partial">Stored submissions without all the rows their document gives.</param>
 /// <param name="Unknown">Stored submissions no client sent.</param>
 /// <param name="StoredUnacknowledged">Sent, stored, never acknowledged (the answer was lost and the client gave up): allowed, reported.</param>
-/// <param name="CellsDrifted">Cells that differ between the maintained table and the full recompute, counted both ways.</param>
+/// <param name="Cells">Cells and the machine rows behind them, as maintained.</param>
+/// <param name="CellsDrifted">Cells and machine rows that differ between the maintained tables and the full recompute, counted both ways.</param>
 public sealed record Verdict(
     int Sent,
     int Acknowledged,
@@ -184,7 +189,7 @@ public sealed record Verdict(
 
         if (CellsDrifted > 0)
         {
-            yield return $"{CellsDrifted} leaderboard cells differ from a full recompute";
+            yield return $"{CellsDrifted} leaderboard cells or machine rows differ from a full recompute";
         }
     }
 }

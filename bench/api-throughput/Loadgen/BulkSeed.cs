@@ -65,7 +65,9 @@ public static class BulkSeed
             Console.WriteLine($"bulk: {last + 1} submissions stored ({clock.Elapsed.TotalSeconds:F0} s)");
         }
 
+        // With no machine rows the API rebuilds every cell from the submissions at start-up.
         await Execute(connection, "DELETE FROM leaderboard_cells");
+        await Execute(connection, "DELETE FROM leaderboard_cell_machines");
         await Execute(connection, "ANALYZE");
         return 0;
     }

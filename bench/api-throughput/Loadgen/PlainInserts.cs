@@ -7,8 +7,8 @@ namespace NearNative.Bench.ApiThroughput;
 /// The baseline for ingest: the rows the API stored for the given submissions, inserted again into an empty copy of
 /// the schema by plain Npgsql, one transaction per submission with one parameterised INSERT per row (sent as one
 /// batch), from as many concurrent connections as the ingest had clients. Only the inserting is timed. With
-/// <c>--cells true</c> each transaction also rewrites the submission's leaderboard cells as ingest does (deletes its
-/// group's cells of its runtimes and inserts them again, as they are stored now), so both write the same rows.
+/// <c>--cells true</c> each transaction also rewrites the submission's leaderboard cells and its machine's rows in
+/// them as ingest does (deletes them and inserts them again, as they are stored now), so both write the same rows.
 /// </summary>
 public static class PlainInserts
 {
@@ -62,7 +62,7 @@ public static class PlainInserts
         await using var from = await source.OpenConnectionAsync();
         await using var to = await target.OpenConnectionAsync();
         var columns = await StoredRows.ColumnsAsync(from, "signing_keys");
-        await using var read = new NpgsqlCommand($"SELECT {string.Join(", ", columns)} FROM signing_keys", from);
+        await using var read = new NpgsqlCommand($"SELECT {Columns(columns)} FROM signing_keys", from);
         foreach (var values in await StoredRows.ReadAsync(read))
         {
             await using var insert = new NpgsqlCommand(InsertSql("signing_keys", columns) + " ON CONFLICT DO NOTHING", to);
@@ -85,7 +85,7 @@ public static class PlainInserts
             var insert = InsertSql(table, columns);
             var owner = columns.IndexOf(submissionColumn);
             await using var command = new NpgsqlCommand(
-                $"SELECT {string.Join(", ", columns)} FROM {table} WHERE {submissionColumn} = ANY($1)", connection);
+                $"SELECT {Columns(columns)} FROM {table} WHERE {submissionColumn} = ANY($1)", connection);
             command.Parameters.AddWithValue(ids);
             foreach (var values in await StoredRows.ReadAsync(command))
             {
@@ -96,38 +96,53 @@ public static class PlainInserts
         return perSubmission;
     }
 
-    /// <summary>Appends to each submission's statements the deletion and insertion of its group's cells of its runtimes.</summary>
+    /// <summary>
+    /// Appends to each submission's statements what ingest writes for its cells: the deletion and insertion of its
+    /// group's cells of its runtimes and native, and of its machine's rows in those cells (as they are stored now).
+    /// </summary>
     private static async Task AddCellsAsync(NpgsqlDataSource source, Dictionary<string, List<(string Sql, object[] Values)>> perSubmission)
     {
         await using var connection = await source.OpenConnectionAsync();
-        var columns = await StoredRows.ColumnsAsync(connection, "leaderboard_cells");
-        var insert = InsertSql("leaderboard_cells", columns);
+        var cellColumns = await StoredRows.ColumnsAsync(connection, "leaderboard_cells");
+        var machineColumns = await StoredRows.ColumnsAsync(connection, "leaderboard_cell_machines");
         const string Group = "suite = $1 AND size = $2 AND cpu_key = $3 AND runtime_slug = ANY($4)";
         foreach (var (id, statements) in perSubmission)
         {
-            await using var read = new NpgsqlCommand(
-                $"SELECT {string.Join(", ", columns.Select(c => "c." + c))} FROM leaderboard_cells c JOIN submissions s ON s.id = $1 " +
-                "WHERE c.suite = s.suite AND c.size = s.size AND c.cpu_key = s.cpu_key " +
-                "AND (c.runtime_slug = 'native' OR c.runtime_slug IN (SELECT slug FROM runtime_results WHERE submission_id = $1))",
-                connection);
-            read.Parameters.AddWithValue(id);
-            var cells = await StoredRows.ReadAsync(read);
-
+            const string OfSubmission = "JOIN submissions s ON s.id = $1 WHERE c.suite = s.suite AND c.size = s.size AND c.cpu_key = s.cpu_key " +
+                "AND (c.runtime_slug = 'native' OR c.runtime_slug IN (SELECT slug FROM runtime_results WHERE submission_id = $1))";
+            var cells = await ReadAsync(connection, $"SELECT {Columns(cellColumns, "c.")} FROM leaderboard_cells c {OfSubmission}", id);
+            var machines = await ReadAsync(
+                connection, $"SELECT {Columns(machineColumns, "c.")} FROM leaderboard_cell_machines c {OfSubmission} AND c.machine_id = s.machine_id", id);
             if (cells.Count == 0)
             {
                 continue;
             }
 
             var first = cells[0];
-            object[] group = [first[columns.IndexOf("suite")], first[columns.IndexOf("size")], first[columns.IndexOf("cpu_key")],
-                cells.Select(c => (string)c[columns.IndexOf("runtime_slug")]).Distinct().ToArray()];
+            object[] group = [first[cellColumns.IndexOf("suite")], first[cellColumns.IndexOf("size")], first[cellColumns.IndexOf("cpu_key")],
+                cells.Select(c => (string)c[cellColumns.IndexOf("runtime_slug")]).Distinct().ToArray()];
             // Concurrent rewrites of one group's cells take turns, under the lock the API takes first.
             statements.Insert(0, ("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [$"cells/{group[0]}/{group[1]}/{group[2]}"]));
             statements.Add(($"DELETE FROM leaderboard_cells WHERE {Group}", group));
-            statements.AddRange(cells.Select(values => (insert, values)));
+            statements.AddRange(cells.Select(values => (InsertSql("leaderboard_cells", cellColumns), values)));
+            if (machines.Count > 0)
+            {
+                statements.Add(($"DELETE FROM leaderboard_cell_machines WHERE {Group} AND machine_id = $5",
+                    [.. group, machines[0][machineColumns.IndexOf("machine_id")]]));
+                statements.AddRange(machines.Select(values => (InsertSql("leaderboard_cell_machines", machineColumns), values)));
+            }
         }
     }
 
+    private static async Task<List<object[]>> ReadAsync(NpgsqlConnection connection, string sql, string id)
+    {
+        await using var read = new NpgsqlCommand(sql, connection);
+        read.Parameters.AddWithValue(id);
+        return await StoredRows.ReadAsync(read);
+    }
+
+    private static string Columns(IEnumerable<string> columns, string prefix = "") => string.Join(", ", columns.Select(c => $"{prefix}\"{c}\""));
+
     private static string InsertSql(string table, IReadOnlyList<string> columns) =>
-        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
+        $"INSERT INTO {table} ({Columns(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})";
 }

@@ -9,3 +9,13 @@ public interface ICpuKeyedRow
 
     string CpuKey { get; }
 }
+
+/// <summary>A row that names one leaderboard cell: a cell itself or a machine's part in it.</summary>
+public interface ICellRow : ICpuKeyedRow
+{
+    string Metric { get; }
+
+    string RuntimeSlug { get; }
+
+    string RuntimeVersion { get; }
+}

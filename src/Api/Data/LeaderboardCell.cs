@@ -3,11 +3,11 @@ namespace NearNative.Api.Data;
 /// <summary>
 /// One leaderboard cell, maintained rather than recomputed on read: a runtime version's figure for one metric on
 /// one CPU key, from the accepted submissions of one suite and size. It is rewritten, in the same transaction,
-/// whenever a submission of its CPU key and runtime is accepted, quarantined or released; the leaderboard and the
-/// badges read cells only and combine them over the CPU keys of one architecture (the key's first segment), never
-/// over two architectures.
+/// whenever a submission of its CPU key and runtime is accepted, quarantined or released, from its machines' summaries
+/// (<see cref="LeaderboardCellMachine"/>); the leaderboard and the badges read cells only and combine them over the CPU
+/// keys of one architecture (the key's first segment), never over two architectures.
 /// </summary>
-public sealed class LeaderboardCell : ICpuKeyedRow
+public sealed class LeaderboardCell : ICellRow
 {
     public required string Suite { get; init; }
 
@@ -35,9 +35,6 @@ public sealed class LeaderboardCell : ICpuKeyedRow
 
     /// <summary>Median over machines with its interval; null when every submission with the figure was noisy.</summary>
     public Figure? Figure { get; init; }
-
-    /// <summary>One vote per machine (the median of its quiet submissions), ordered by machine id: what the global figure combines.</summary>
-    public required List<double> MachineVotes { get; init; }
 
     /// <summary>Machines with a quiet submission.</summary>
     public required int Machines { get; init; }

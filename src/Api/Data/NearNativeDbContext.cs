@@ -20,6 +20,8 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<LeaderboardCell> LeaderboardCells => Set<LeaderboardCell>();
 
+    public DbSet<LeaderboardCellMachine> LeaderboardCellMachines => Set<LeaderboardCellMachine>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
@@ -28,5 +30,6 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new WorkloadResultConfiguration());
         modelBuilder.ApplyConfiguration(new CategoryResultConfiguration());
         modelBuilder.ApplyConfiguration(new LeaderboardCellConfiguration());
+        modelBuilder.ApplyConfiguration(new LeaderboardCellMachineConfiguration());
     }
 }

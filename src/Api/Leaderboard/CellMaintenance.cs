@@ -8,7 +8,9 @@ namespace NearNative.Api.Leaderboard;
 /// <summary>
 /// Keeps the leaderboard cells true to the accepted submissions: every change to a group's submissions runs in a
 /// transaction that holds the group's lock, and rewrites the affected cells before it commits, so a reader sees the
-/// old cells or the new ones, never a submission without its cells.
+/// old cells or the new ones, never a submission without its cells. An accepted submission updates its machine's rows
+/// and the cells they fall in (<see cref="AddAsync"/>); a quarantine, a release or an administrator's recompute
+/// rebuilds a group's cells from its stored submissions (<see cref="ReplaceAsync"/>). Both give the same cells.
 /// </summary>
 public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore cache, RuntimeDirectory runtimes)
 {
@@ -32,16 +34,97 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     public Task<List<CellInput>> LoadAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
         CellInput.LoadAsync(db, group, slugs, cancellationToken);
 
-    /// <summary>Rewrites the group's cells of <paramref name="slugs"/> and native's starts from <paramref name="inputs"/>; call inside <see cref="BeginAsync"/>.</summary>
+    /// <summary>
+    /// Rewrites the group's cells and machine rows of <paramref name="slugs"/> and native's starts from every accepted
+    /// submission (<paramref name="inputs"/>); call inside <see cref="BeginAsync"/>.
+    /// </summary>
     public async Task ReplaceAsync(CellGroup group, IReadOnlyCollection<string> slugs, IReadOnlyList<CellInput> inputs, CancellationToken cancellationToken)
     {
         var affected = slugs.Append(CellComputation.NativeSlug).Distinct(StringComparer.Ordinal).ToList();
         await db.LeaderboardCells
             .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && affected.Contains(c.RuntimeSlug))
             .ExecuteDeleteAsync(cancellationToken);
-        db.LeaderboardCells.AddRange(CellComputation.Compute(group, inputs, slugs));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.LeaderboardCellMachines
+            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && affected.Contains(m.RuntimeSlug))
+            .ExecuteDeleteAsync(cancellationToken);
+        await WriteAsync(CellComputation.Compute(group, CellComputation.Readings(inputs, slugs)), cancellationToken);
     }
+
+    /// <summary>
+    /// What adding one machine's <paramref name="readings"/> to the group needs: the cells they fall in, the machine's
+    /// own rows there and the other machines' summaries. Bounded by the machines of the group, never its submissions;
+    /// call inside <see cref="BeginAsync"/>.
+    /// </summary>
+    public async Task<CellState> LoadStateAsync(CellGroup group, IReadOnlyList<Reading> readings, CancellationToken cancellationToken)
+    {
+        var keys = readings.Select(r => r.Key).ToHashSet();
+        var machineId = readings.Select(r => r.MachineId).FirstOrDefault() ?? "";
+        var slugs = keys.Select(k => k.Slug).Distinct(StringComparer.Ordinal).ToList();
+        var versions = keys.Select(k => k.Version).Distinct(StringComparer.Ordinal).ToList();
+        var cells = await db.LeaderboardCells.AsNoTracking()
+            .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey
+                && slugs.Contains(c.RuntimeSlug) && versions.Contains(c.RuntimeVersion))
+            .Select(c => new { c.Metric, c.RuntimeSlug, c.RuntimeVersion, Naming = new CellNaming(c.RuntimeName, c.Configuration, c.CpuBrand, c.Newest, c.Submissions > 0) })
+            .ToListAsync(cancellationToken);
+        var machines = db.LeaderboardCellMachines.AsNoTracking()
+            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey
+                && slugs.Contains(m.RuntimeSlug) && versions.Contains(m.RuntimeVersion));
+        var mine = await machines.Where(m => m.MachineId == machineId).ToListAsync(cancellationToken);
+        var others = await machines
+            .Where(m => m.MachineId != machineId)
+            .Select(m => new
+            {
+                m.Metric,
+                m.RuntimeSlug,
+                m.RuntimeVersion,
+                Summary = new MachineSummary(m.MachineId, m.Vote, m.Own, m.SecondaryVote, m.Values.Count, m.NoisySubmissions),
+            })
+            .ToListAsync(cancellationToken);
+        return new CellState(
+            cells.Where(c => keys.Contains(KeyOf(c.Metric, c.RuntimeSlug, c.RuntimeVersion)))
+                .ToDictionary(c => KeyOf(c.Metric, c.RuntimeSlug, c.RuntimeVersion), c => c.Naming),
+            mine.Where(m => keys.Contains(KeyOf(m.Metric, m.RuntimeSlug, m.RuntimeVersion))).ToDictionary(m => KeyOf(m.Metric, m.RuntimeSlug, m.RuntimeVersion)),
+            others.Where(o => keys.Contains(KeyOf(o.Metric, o.RuntimeSlug, o.RuntimeVersion)))
+                .ToLookup(o => KeyOf(o.Metric, o.RuntimeSlug, o.RuntimeVersion), o => o.Summary));
+    }
+
+    /// <summary>
+    /// Adds one accepted submission's <paramref name="readings"/> (see <see cref="LoadStateAsync"/>): rewrites its
+    /// machine's rows and the cells they fall in, and nothing else; call inside <see cref="BeginAsync"/>.
+    /// </summary>
+    public async Task AddAsync(CellGroup group, IReadOnlyList<Reading> readings, CellState state, CancellationToken cancellationToken)
+    {
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        var machineId = readings[0].MachineId;
+        var slugs = readings.Select(r => r.Key.Slug).Distinct(StringComparer.Ordinal).ToList();
+        var keys = readings.Select(r => StoredKey(r.Key.Slug, r.Key.Version, r.Key.Metric)).Distinct(StringComparer.Ordinal).ToList();
+
+        // The exact cells rewritten: a key is slug, version and metric together, so another runtime that happens to
+        // share a version string keeps its cells.
+        await db.LeaderboardCells
+            .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && slugs.Contains(c.RuntimeSlug)
+                && keys.Contains(c.RuntimeSlug + "\n" + c.RuntimeVersion + "\n" + c.Metric))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellMachines
+            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && m.MachineId == machineId
+                && slugs.Contains(m.RuntimeSlug) && keys.Contains(m.RuntimeSlug + "\n" + m.RuntimeVersion + "\n" + m.Metric))
+            .ExecuteDeleteAsync(cancellationToken);
+        await WriteAsync(CellComputation.Add(group, readings, state), cancellationToken);
+    }
+
+    private async Task WriteAsync(CellRows rows, CancellationToken cancellationToken)
+    {
+        await BulkRows.InsertAsync(db, rows.Cells, cancellationToken);
+        await BulkRows.InsertAsync(db, rows.Machines, cancellationToken);
+    }
+
+    private static CellKey KeyOf(string metric, string slug, string version) => new(metric, slug, version);
+
+    private static string StoredKey(string slug, string version, string metric) => slug + "\n" + version + "\n" + metric;
 
     /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/>, in its own locked transaction, then evicts what they show in.</summary>
     public async Task RecomputeAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
@@ -59,12 +142,13 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     }
 
     /// <summary>
-    /// Rebuilds every cell when there are accepted submissions but no cells at all: a database from before cells
-    /// were maintained, migrated. Idempotent, so instances starting together do no harm.
+    /// Rebuilds every cell and machine row when there are accepted submissions but no machine rows at all: a database
+    /// from before cells were maintained by machine, migrated, or one whose cells were cleared to be rebuilt.
+    /// Idempotent, so instances starting together do no harm.
     /// </summary>
     public async Task BackfillAsync(CancellationToken cancellationToken)
     {
-        if (await db.LeaderboardCells.AnyAsync(cancellationToken)
+        if (await db.LeaderboardCellMachines.AnyAsync(cancellationToken)
             || !await db.Submissions.AnyAsync(s => s.Status == SubmissionStatus.Accepted, cancellationToken))
         {
             return;

@@ -15,8 +15,8 @@ namespace NearNative.Api.Submissions;
 public static class OutlierScreen
 {
     /// <summary>Why the submission is an outlier in one of its cells, or null when it is not (or cannot be told).</summary>
-    /// <param name="stored">The accepted submissions of the candidate's group, as loaded for cell maintenance.</param>
-    public static string? QuarantineReason(Submission candidate, IReadOnlyList<CellInput> stored)
+    /// <param name="others">The other machines' summaries in the cells the candidate falls in, as loaded to update them.</param>
+    public static string? QuarantineReason(Submission candidate, ILookup<CellKey, MachineSummary> others)
     {
         // A noisy run never enters a figure, so it cannot move one.
         if (candidate.Noisy)
@@ -24,13 +24,8 @@ public static class OutlierScreen
             return null;
         }
 
-        var peers = stored
-            .Where(i => !i.Noisy && i.MachineId != candidate.MachineId)
-            .SelectMany(i => i.Runtimes.Select(r => (i.MachineId, Runtime: r)))
-            .ToList();
         foreach (var runtime in candidate.Runtimes.OrderBy(r => r.Position))
         {
-            var sameVersion = peers.Where(p => p.Runtime.Slug == runtime.Slug && p.Runtime.Version == runtime.Version).ToList();
             foreach (var metric in CellComputation.ScreenedMetricsOf([runtime]))
             {
                 if (metric.Read(runtime) is not { } figure)
@@ -38,18 +33,16 @@ public static class OutlierScreen
                     continue;
                 }
 
-                var votes = CellComputation.MachineVotes(sameVersion
-                    .Select(p => (p.MachineId, Figure: metric.Read(p.Runtime)))
-                    .Where(p => p.Figure is not null)
-                    .Select(p => (p.MachineId, p.Figure!.Value)));
-                var logScale = metric.Scale == FigureScale.Ratio && figure.Value > 0 && votes.Values.All(v => v > 0);
+                // A machine with only noisy submissions in the cell has no vote.
+                double[] votes = [.. others[new CellKey(metric.Id, runtime.Slug, runtime.Version)].Where(m => m.Vote is not null).Select(m => m.Vote!.Value)];
+                var logScale = metric.Scale == FigureScale.Ratio && figure.Value > 0 && votes.All(v => v > 0);
                 var score = ModifiedZScore.Of(
                     logScale ? Math.Log(figure.Value) : figure.Value,
-                    [.. votes.Values.Select(v => logScale ? Math.Log(v) : v)]);
+                    [.. votes.Select(v => logScale ? Math.Log(v) : v)]);
                 if (ModifiedZScore.IsOutlier(score))
                 {
                     return string.Create(CultureInfo.InvariantCulture,
-                        $"Runtime {runtime.Slug} {Shorten(runtime.Version)}: {metric.Id} {figure.Value:G4} scores {score:F1} (modified z-score{(logScale ? ", log scale" : "")}) against the median {Quantiles.Median([.. votes.Values]):G4} of {votes.Count} other machines on this CPU key; the limit is ±{ModifiedZScore.Threshold}.");
+                        $"Runtime {runtime.Slug} {Shorten(runtime.Version)}: {metric.Id} {figure.Value:G4} scores {score:F1} (modified z-score{(logScale ? ", log scale" : "")}) against the median {Quantiles.Median(votes):G4} of {votes.Length} other machines on this CPU key; the limit is ±{ModifiedZScore.Threshold}.");
                 }
             }
         }

@@ -11,6 +11,7 @@ using NearNative.Api.Suites;
 using NearNative.Domain.Results;
 using NearNative.Domain.Signing;
 using NearNative.Domain.Statistics;
+using Npgsql;
 
 namespace NearNative.Api.Submissions;
 
@@ -142,23 +143,24 @@ public static class SubmissionsApi
                 return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
             }
 
-            var inputs = await cells.LoadAsync(group, slugs, cancellationToken);
-            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, inputs) is { } reason)
+            // The cells the submission falls in, read by its machine and never by the group's submissions.
+            var readings = CellComputation.Readings([CellInput.Of(submission)], slugs);
+            var state = await cells.LoadStateAsync(group, readings, cancellationToken);
+            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, state.Others) is { } reason)
             {
                 submission.Status = SubmissionStatus.Quarantined;
                 submission.QuarantineReason = reason;
             }
 
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
+            await BulkRows.InsertAsync(db, submission, cancellationToken);
             if (submission.Status == SubmissionStatus.Accepted)
             {
-                await cells.ReplaceAsync(group, slugs, [.. inputs, CellInput.Of(submission)], cancellationToken);
+                await cells.AddAsync(group, readings, state, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A concurrent request stored first: the same bytes (primary key) or the same nonce with other bytes,
             // which may belong to another group and so another lock (unique per key).

@@ -37,15 +37,28 @@ public static class CpuNormalizedRanking
             throw new ArgumentException("A cell needs at least one submission.", nameof(submissions));
         }
 
-        var machines = submissions
-            .GroupBy(s => s.MachineId, StringComparer.Ordinal)
-            .OrderBy(m => m.Key, StringComparer.Ordinal)
-            .Select(m => m.ToList())
-            .ToList();
-        double[] votes = [.. machines.Select(m => Quantiles.Median(m.Select(s => s.Value).ToArray()))];
-        var figure = (machines.Count == 1 ? OwnInterval(machines[0]) : null)
+        return Cell(
+            cpuKey,
+            [.. submissions.GroupBy(s => s.MachineId, StringComparer.Ordinal).Select(m => MachineVote.Of(m.Key, [.. m]))],
+            scale);
+    }
+
+    /// <summary>
+    /// One CPU key's cell from its machines' votes: the median over machines with its interval, or a lone machine's
+    /// own interval. The same cell as from the submissions, for a caller that keeps each machine's vote up to date.
+    /// </summary>
+    public static CellVotes Cell(string cpuKey, IReadOnlyList<MachineVote> machines, FigureScale scale)
+    {
+        if (machines.Count == 0)
+        {
+            throw new ArgumentException("A cell needs at least one machine.", nameof(machines));
+        }
+
+        var ordered = machines.OrderBy(m => m.MachineId, StringComparer.Ordinal).ToList();
+        double[] votes = [.. ordered.Select(m => m.Value)];
+        var figure = (ordered.Count == 1 ? ordered[0].Own : null)
             ?? (scale == FigureScale.Ratio ? MedianInterval.Compute(votes) : MedianInterval.ComputeAmount(votes));
-        return new CellVotes(new CpuCell(cpuKey, figure, machines.Count, submissions.Count), votes);
+        return new CellVotes(new CpuCell(cpuKey, figure, ordered.Count, ordered.Sum(m => m.Submissions)), votes);
     }
 
     /// <summary>The global figure from CPU cells, each CPU key weighted equally: a lone cell is its own figure, several are pooled.</summary>
@@ -103,25 +116,6 @@ public static class CpuNormalizedRanking
         var medians = groups.Select(g => Quantiles.Median(g.ToArray())).ToArray();
         return scale == FigureScale.Ratio ? GeometricMean.Of(medians) : medians.Average();
     }
-
-    /// <summary>
-    /// A lone machine's figure with the interval of its own submissions: the median of their values, lower ends
-    /// and upper ends. Each lower end is at most its value, so the median of the lower ends is at most the median
-    /// value (likewise above), and the interval always brackets the figure. Null when a submission has no interval.
-    /// </summary>
-    private static Estimate? OwnInterval(IReadOnlyList<SubmissionValue> machine)
-    {
-        if (machine.Any(s => s.Own is null))
-        {
-            return null;
-        }
-
-        return new Estimate(
-            Quantiles.Median(machine.Select(s => s.Value).ToArray()),
-            Quantiles.Median(machine.Select(s => s.Own!.Lower).ToArray()),
-            Quantiles.Median(machine.Select(s => s.Own!.Upper).ToArray()),
-            machine.Min(s => s.Own!.Confidence));
-    }
 }
 
 public enum FigureScale
@@ -139,6 +133,36 @@ public enum FigureScale
 /// null when it was not stored.
 /// </param>
 public sealed record SubmissionValue(string CpuKey, string MachineId, double Value, Estimate? Own = null);
+
+/// <summary>One machine's vote in a cell: the median of its submissions' figures.</summary>
+/// <param name="Own">
+/// The vote with the interval of the machine's own submissions (the medians of their lower and upper ends, the lowest
+/// confidence), which a cell of this machine alone shows; null when a submission has no interval of its own.
+/// </param>
+/// <param name="Submissions">How many submissions the vote is the median of.</param>
+public sealed record MachineVote(string MachineId, double Value, Estimate? Own, int Submissions)
+{
+    public static MachineVote Of(string machineId, IReadOnlyList<SubmissionValue> submissions) =>
+        new(
+            machineId,
+            Quantiles.Median([.. submissions.Select(s => s.Value)]),
+            submissions.Any(s => s.Own is null)
+                ? null
+                : OwnInterval(
+                    [.. submissions.Select(s => s.Value)],
+                    [.. submissions.Select(s => s.Own!.Lower)],
+                    [.. submissions.Select(s => s.Own!.Upper)],
+                    submissions.Min(s => s.Own!.Confidence)),
+            submissions.Count);
+
+    /// <summary>
+    /// The median of the values, of the lower ends and of the upper ends, at the lowest confidence. Each lower end is
+    /// at most its value, so the median of the lower ends is at most the median value (likewise above), and the
+    /// interval always brackets the vote.
+    /// </summary>
+    public static Estimate OwnInterval(ReadOnlySpan<double> values, ReadOnlySpan<double> lowers, ReadOnlySpan<double> uppers, double confidence) =>
+        new(Quantiles.Median(values), Quantiles.Median(lowers), Quantiles.Median(uppers), confidence);
+}
 
 /// <param name="Cell">The cell as ranked.</param>
 /// <param name="MachineVotes">One value per machine (the median of its submissions), ordered by machine id.</param>

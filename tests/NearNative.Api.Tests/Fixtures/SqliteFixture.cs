@@ -19,6 +19,7 @@ public sealed class SqliteFixture : ApiFixture
     protected override Task ResetDatabaseAsync() => WithDatabaseAsync(async db =>
     {
         await db.LeaderboardCells.ExecuteDeleteAsync();
+        await db.LeaderboardCellMachines.ExecuteDeleteAsync();
         await db.CategoryResults.ExecuteDeleteAsync();
         await db.WorkloadResults.ExecuteDeleteAsync();
         await db.RuntimeResults.ExecuteDeleteAsync();

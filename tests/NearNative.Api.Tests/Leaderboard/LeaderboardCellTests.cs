@@ -76,6 +76,7 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
         await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithRatio("wasmtime", 1.8));
         var maintained = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking().OrderBy(c => c.Metric).ThenBy(c => c.RuntimeSlug).ToListAsync());
         await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.ExecuteDeleteAsync());
+        await Fixture.WithDatabaseAsync(db => db.LeaderboardCellMachines.ExecuteDeleteAsync());
 
         await Fixture.WithServicesAsync(services => services.GetRequiredService<CellMaintenance>().BackfillAsync(default));
 
