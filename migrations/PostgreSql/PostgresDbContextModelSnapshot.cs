@@ -282,6 +282,54 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.ToTable("leaderboard_cell_machines", (string)null);
                 });
 
+            modelBuilder.Entity("NearNative.Api.Data.LeaderboardCellVotes", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("suite");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("size");
+
+                    b.Property<string>("CpuKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cpu_key");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("RuntimeVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("runtime_version");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("metric");
+
+                    b.PrimitiveCollection<List<double>>("SecondaryVotes")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("secondary_votes");
+
+                    b.PrimitiveCollection<List<double>>("Votes")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric")
+                        .HasName("pk_leaderboard_cell_votes");
+
+                    b.ToTable("leaderboard_cell_votes", (string)null);
+                });
+
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
                     b.Property<string>("SubmissionId")

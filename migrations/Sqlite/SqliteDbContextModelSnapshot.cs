@@ -276,6 +276,54 @@ namespace NearNative.Api.Migrations.Sqlite
                     b.ToTable("leaderboard_cell_machines", (string)null);
                 });
 
+            modelBuilder.Entity("NearNative.Api.Data.LeaderboardCellVotes", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suite");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size");
+
+                    b.Property<string>("CpuKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpu_key");
+
+                    b.Property<string>("RuntimeSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime_slug");
+
+                    b.Property<string>("RuntimeVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime_version");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.PrimitiveCollection<string>("SecondaryVotes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secondary_votes");
+
+                    b.PrimitiveCollection<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric")
+                        .HasName("pk_leaderboard_cell_votes");
+
+                    b.ToTable("leaderboard_cell_votes", (string)null);
+                });
+
             modelBuilder.Entity("NearNative.Api.Data.RuntimeResult", b =>
                 {
                     b.Property<string>("SubmissionId")

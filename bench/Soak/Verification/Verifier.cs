@@ -74,7 +74,7 @@ public static class Verifier
     }
 
     /// <summary>
-    /// Every cell and every machine row behind the cells, each as one line of text (every column), so two snapshots
+    /// Every cell, its votes and every machine row behind it, each as one line of text (every column), so two snapshots
     /// compare exactly: ingest updates both, and both must be what a full recompute writes.
     /// </summary>
     private static async Task<HashSet<string>> CellsAsync(string connectionString)
@@ -82,7 +82,8 @@ public static class Verifier
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT 'cell ' || c::text FROM leaderboard_cells c UNION ALL SELECT 'machine ' || m::text FROM leaderboard_cell_machines m", connection);
+            "SELECT 'cell ' || c::text FROM leaderboard_cells c UNION ALL SELECT 'votes ' || v::text FROM leaderboard_cell_votes v " +
+            "UNION ALL SELECT 'machine ' || m::text FROM leaderboard_cell_machines m", connection);
         var cells = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

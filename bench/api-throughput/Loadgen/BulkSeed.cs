@@ -67,6 +67,7 @@ public static class BulkSeed
 
         // With no machine rows the API rebuilds every cell from the submissions at start-up.
         await Execute(connection, "DELETE FROM leaderboard_cells");
+        await Execute(connection, "DELETE FROM leaderboard_cell_votes");
         await Execute(connection, "DELETE FROM leaderboard_cell_machines");
         await Execute(connection, "ANALYZE");
         return 0;

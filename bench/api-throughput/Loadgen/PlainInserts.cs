@@ -98,12 +98,14 @@ public static class PlainInserts
 
     /// <summary>
     /// Appends to each submission's statements what ingest writes for its cells: the deletion and insertion of its
-    /// group's cells of its runtimes and native, and of its machine's rows in those cells (as they are stored now).
+    /// group's cells of its runtimes and native, of their votes and of its machine's rows in those cells (as they are
+    /// stored now).
     /// </summary>
     private static async Task AddCellsAsync(NpgsqlDataSource source, Dictionary<string, List<(string Sql, object[] Values)>> perSubmission)
     {
         await using var connection = await source.OpenConnectionAsync();
         var cellColumns = await StoredRows.ColumnsAsync(connection, "leaderboard_cells");
+        var voteColumns = await StoredRows.ColumnsAsync(connection, "leaderboard_cell_votes");
         var machineColumns = await StoredRows.ColumnsAsync(connection, "leaderboard_cell_machines");
         const string Group = "suite = $1 AND size = $2 AND cpu_key = $3 AND runtime_slug = ANY($4)";
         foreach (var (id, statements) in perSubmission)
@@ -111,6 +113,7 @@ public static class PlainInserts
             const string OfSubmission = "JOIN submissions s ON s.id = $1 WHERE c.suite = s.suite AND c.size = s.size AND c.cpu_key = s.cpu_key " +
                 "AND (c.runtime_slug = 'native' OR c.runtime_slug IN (SELECT slug FROM runtime_results WHERE submission_id = $1))";
             var cells = await ReadAsync(connection, $"SELECT {Columns(cellColumns, "c.")} FROM leaderboard_cells c {OfSubmission}", id);
+            var votes = await ReadAsync(connection, $"SELECT {Columns(voteColumns, "c.")} FROM leaderboard_cell_votes c {OfSubmission}", id);
             var machines = await ReadAsync(
                 connection, $"SELECT {Columns(machineColumns, "c.")} FROM leaderboard_cell_machines c {OfSubmission} AND c.machine_id = s.machine_id", id);
             if (cells.Count == 0)
@@ -125,6 +128,8 @@ public static class PlainInserts
             statements.Insert(0, ("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [$"cells/{group[0]}/{group[1]}/{group[2]}"]));
             statements.Add(($"DELETE FROM leaderboard_cells WHERE {Group}", group));
             statements.AddRange(cells.Select(values => (InsertSql("leaderboard_cells", cellColumns), values)));
+            statements.Add(($"DELETE FROM leaderboard_cell_votes WHERE {Group}", group));
+            statements.AddRange(votes.Select(values => (InsertSql("leaderboard_cell_votes", voteColumns), values)));
             if (machines.Count > 0)
             {
                 statements.Add(($"DELETE FROM leaderboard_cell_machines WHERE {Group} AND machine_id = $5",

@@ -22,6 +22,8 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<LeaderboardCellMachine> LeaderboardCellMachines => Set<LeaderboardCellMachine>();
 
+    public DbSet<LeaderboardCellVotes> LeaderboardCellVotes => Set<LeaderboardCellVotes>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new SigningKeyConfiguration());
@@ -31,5 +33,6 @@ public abstract class NearNativeDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new CategoryResultConfiguration());
         modelBuilder.ApplyConfiguration(new LeaderboardCellConfiguration());
         modelBuilder.ApplyConfiguration(new LeaderboardCellMachineConfiguration());
+        modelBuilder.ApplyConfiguration(new LeaderboardCellVotesConfiguration());
     }
 }

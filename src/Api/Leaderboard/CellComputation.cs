@@ -71,47 +71,114 @@ public static class CellComputation
         return [.. runtimeReadings, .. nativeStarts];
     }
 
-    /// <summary>The cells and machine rows of a group from every reading of its accepted submissions.</summary>
+    /// <summary>The cells, their votes and machine rows of a group from every reading of its accepted submissions.</summary>
     public static CellRows Compute(CellGroup group, IReadOnlyList<Reading> readings)
     {
-        var cells = new List<LeaderboardCell>();
-        var machines = new List<LeaderboardCellMachine>();
+        var rows = new CellRows();
         foreach (var cell in readings.GroupBy(r => r.Key))
         {
-            var rows = cell.GroupBy(r => r.MachineId, StringComparer.Ordinal).Select(m => Machine(group, cell.Key, m.Key, null, [.. m])).ToList();
+            var machines = cell.GroupBy(r => r.MachineId, StringComparer.Ordinal).Select(m => Machine(group, cell.Key, m.Key, null, [.. m])).ToList();
+            var voting = machines.Where(m => m.Vote is not null).ToList();
+            var votes = Votes(
+                group,
+                cell.Key,
+                Sorted(null, voting.Select(m => m.Vote!.Value)),
+                Sorted(null, machines.Where(m => m.SecondaryVote is not null).Select(m => m.SecondaryVote!.Value)));
             var quiet = cell.Where(r => !r.Noisy).ToList();
-            var named = (quiet.Count > 0 ? quiet : [.. cell]).MaxBy(r => r.ReceivedAt)!;
-            machines.AddRange(rows);
-            cells.Add(Cell(group, cell.Key, cell.First().Scale, [.. rows.Select(MachineSummary.Of)], CellNaming.Of(named)));
-        }
-
-        return new CellRows(cells, machines);
-    }
-
-    /// <summary>
-    /// The cells and the machine's rows after one more submission of that machine: its readings are added to its rows,
-    /// and each cell is recomputed from the other machines' summaries and its new row.
-    /// </summary>
-    /// <param name="readings">The new submission's readings, all of one machine.</param>
-    /// <param name="state">The naming of the group's stored cells, the machine's rows and the other machines' summaries for the readings' keys.</param>
-    public static CellRows Add(CellGroup group, IReadOnlyList<Reading> readings, CellState state)
-    {
-        var cells = new List<LeaderboardCell>();
-        var machines = new List<LeaderboardCellMachine>();
-        foreach (var cell in readings.GroupBy(r => r.Key))
-        {
-            var machine = Machine(group, cell.Key, cell.First().MachineId, state.Mine.GetValueOrDefault(cell.Key), [.. cell]);
-            machines.Add(machine);
-            cells.Add(Cell(
+            rows.Machines.AddRange(machines);
+            rows.Votes.Add(votes);
+            rows.Cells.Add(Cell(
                 group,
                 cell.Key,
                 cell.First().Scale,
-                [.. state.Others[cell.Key], MachineSummary.Of(machine)],
-                cell.Aggregate(state.Cells.GetValueOrDefault(cell.Key), (naming, reading) => naming?.After(reading) ?? CellNaming.Of(reading))!));
+                votes,
+                voting.Count == 1 ? voting[0].Own?.ToEstimate() : null,
+                new CellCounts(machines.Sum(m => m.Values.Count), machines.Sum(m => m.NoisySubmissions), machines.Count(m => m.NoisySubmissions > 0)),
+                CellNaming.Of((quiet.Count > 0 ? quiet : [.. cell]).MaxBy(r => r.ReceivedAt)!)));
         }
 
-        return new CellRows(cells, machines);
+        return rows;
     }
+
+    /// <summary>
+    /// The cells, their votes and the machine's rows after one more submission of that machine: its readings are added
+    /// to its rows, and in each cell its old vote is taken out of the sorted votes and its new one put in, so the cell
+    /// is recomputed from one row of votes however many machines it has.
+    /// </summary>
+    /// <param name="readings">The new submission's readings, all of one machine.</param>
+    /// <param name="state">The group's stored cells, their votes and the machine's rows for the readings' keys.</param>
+    public static CellRows Add(CellGroup group, IReadOnlyList<Reading> readings, CellState state)
+    {
+        var rows = new CellRows();
+        foreach (var cell in readings.GroupBy(r => r.Key))
+        {
+            var before = state.Mine.GetValueOrDefault(cell.Key);
+            var after = Machine(group, cell.Key, cell.First().MachineId, before, [.. cell]);
+            var stored = state.Cells.GetValueOrDefault(cell.Key);
+            var storedVotes = state.Votes.GetValueOrDefault(cell.Key);
+            var votes = Votes(
+                group,
+                cell.Key,
+                Moved(storedVotes?.Votes, before?.Vote, after.Vote),
+                Moved(storedVotes?.SecondaryVotes, before?.SecondaryVote, after.SecondaryVote));
+            var counts = new CellCounts(
+                (stored?.Submissions ?? 0) - (before?.Values.Count ?? 0) + after.Values.Count,
+                (stored?.NoisySubmissions ?? 0) - (before?.NoisySubmissions ?? 0) + after.NoisySubmissions,
+                (stored?.NoisyMachines ?? 0) - (before is { NoisySubmissions: > 0 } ? 1 : 0) + (after.NoisySubmissions > 0 ? 1 : 0));
+
+            // A lone voter is this machine, with its own interval, or another one, whose figure this submission (noisy
+            // here) leaves as it was.
+            var lone = after.Vote is not null ? after.Own?.ToEstimate() : stored?.Figure?.ToEstimate();
+            rows.Machines.Add(after);
+            rows.Votes.Add(votes);
+            rows.Cells.Add(Cell(
+                group,
+                cell.Key,
+                cell.First().Scale,
+                votes,
+                lone,
+                counts,
+                cell.Aggregate(stored is null ? null : CellNaming.Of(stored), (naming, reading) => naming?.After(reading) ?? CellNaming.Of(reading))!));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The sorted <paramref name="stored"/> list with one <paramref name="old"/> taken out and <paramref name="added"/> put in.</summary>
+    private static List<double> Moved(List<double>? stored, double? old, double? added)
+    {
+        List<double> votes = [.. stored ?? []];
+        if (old is { } was)
+        {
+            var at = votes.BinarySearch(was);
+            if (at < 0)
+            {
+                throw new InvalidOperationException($"A machine's vote {was} is missing from its cell's votes: the cell is out of step with its machine rows.");
+            }
+
+            votes.RemoveAt(at);
+        }
+
+        if (added is { } vote)
+        {
+            var at = votes.BinarySearch(vote);
+            votes.Insert(at < 0 ? ~at : at, vote);
+        }
+
+        return votes;
+    }
+
+    private static LeaderboardCellVotes Votes(CellGroup group, CellKey key, List<double> votes, List<double> secondaryVotes) => new()
+    {
+        Suite = group.Suite,
+        Metric = key.Metric,
+        RuntimeSlug = key.Slug,
+        RuntimeVersion = key.Version,
+        Size = group.Size,
+        CpuKey = group.CpuKey,
+        Votes = votes,
+        SecondaryVotes = secondaryVotes,
+    };
 
     /// <summary>A machine's row with <paramref name="added"/> readings added to <paramref name="stored"/> (none for a new row).</summary>
     private static LeaderboardCellMachine Machine(
@@ -158,14 +225,10 @@ public static class CellComputation
         return all;
     }
 
-    private static LeaderboardCell Cell(CellGroup group, CellKey key, FigureScale scale, IReadOnlyList<MachineSummary> machines, CellNaming named)
+    private static LeaderboardCell Cell(
+        CellGroup group, CellKey key, FigureScale scale, LeaderboardCellVotes votes, Estimate? lone, CellCounts counts, CellNaming named)
     {
-        var voting = machines
-            .Where(m => m.Vote is not null)
-            .Select(m => new MachineVote(m.MachineId, m.Vote!.Value, m.Own?.ToEstimate(), m.Quiet))
-            .ToList();
-        var cell = voting.Count > 0 ? CpuNormalizedRanking.Cell(group.CpuKey, voting, scale).Cell : null;
-        var secondary = machines.Where(m => m.SecondaryVote is not null).Select(m => m.SecondaryVote!.Value).ToArray();
+        var cell = votes.Votes.Count > 0 ? CpuNormalizedRanking.Cell(group.CpuKey, votes.Votes, lone, counts.Quiet, scale) : null;
         return new LeaderboardCell
         {
             Suite = group.Suite,
@@ -182,9 +245,9 @@ public static class CellComputation
             Machines = cell?.Machines ?? 0,
             Submissions = cell?.Submissions ?? 0,
             Provisional = cell?.Provisional ?? true,
-            Secondary = secondary.Length > 0 ? Quantiles.Median(secondary) : null,
-            NoisySubmissions = machines.Sum(m => m.Noisy),
-            NoisyMachines = machines.Count(m => m.Noisy > 0),
+            Secondary = votes.SecondaryVotes.Count > 0 ? Quantiles.MedianOfSorted([.. votes.SecondaryVotes]) : null,
+            NoisySubmissions = counts.Noisy,
+            NoisyMachines = counts.NoisyMachines,
         };
     }
 }
@@ -198,6 +261,9 @@ public sealed record CellNaming(string Name, string Configuration, string CpuBra
 {
     public static CellNaming Of(Reading reading) =>
         new(reading.Name, reading.Configuration, reading.CpuBrand, reading.ReceivedAt, !reading.Noisy);
+
+    public static CellNaming Of(LeaderboardCell cell) =>
+        new(cell.RuntimeName, cell.Configuration, cell.CpuBrand, cell.Newest, cell.Submissions > 0);
 
     public CellNaming After(Reading reading) =>
         (reading.Noisy, Quiet) switch
@@ -225,18 +291,39 @@ public sealed record Reading(
     Figure Figure,
     double? Secondary);
 
-/// <summary>What a cell needs of a machine's row: its vote, its own interval, its secondary vote and its counts.</summary>
-public sealed record MachineSummary(string MachineId, double? Vote, Figure? Own, double? SecondaryVote, int Quiet, int Noisy)
+/// <summary>Cells, their votes and machine rows to write.</summary>
+public sealed record CellRows
 {
-    public static MachineSummary Of(LeaderboardCellMachine machine) =>
-        new(machine.MachineId, machine.Vote, machine.Own, machine.SecondaryVote, machine.Values.Count, machine.NoisySubmissions);
+    public List<LeaderboardCell> Cells { get; } = [];
+
+    public List<LeaderboardCellVotes> Votes { get; } = [];
+
+    public List<LeaderboardCellMachine> Machines { get; } = [];
 }
 
-/// <summary>Cells and machine rows to write.</summary>
-public sealed record CellRows(IReadOnlyList<LeaderboardCell> Cells, IReadOnlyList<LeaderboardCellMachine> Machines);
+/// <summary>What a cell counts besides its votes.</summary>
+/// <param name="Quiet">Quiet submissions behind the votes.</param>
+/// <param name="Noisy">Noisy submissions with a figure for the cell.</param>
+/// <param name="NoisyMachines">Machines with such a noisy submission.</param>
+internal sealed record CellCounts(int Quiet, int Noisy, int NoisyMachines);
 
-/// <summary>What an update by one machine's submission reads: how the stored cells are named, that machine's rows and every other machine's summary.</summary>
+/// <summary>What an update by one machine's submission reads: the stored cells it falls in, their votes and that machine's rows there.</summary>
 public sealed record CellState(
-    IReadOnlyDictionary<CellKey, CellNaming> Cells,
-    IReadOnlyDictionary<CellKey, LeaderboardCellMachine> Mine,
-    ILookup<CellKey, MachineSummary> Others);
+    IReadOnlyDictionary<CellKey, LeaderboardCell> Cells,
+    IReadOnlyDictionary<CellKey, LeaderboardCellVotes> Votes,
+    IReadOnlyDictionary<CellKey, LeaderboardCellMachine> Mine)
+{
+    /// <summary>The votes of every other machine in a cell: its sorted votes without this machine's.</summary>
+    public IReadOnlyList<double> OtherVotes(CellKey key)
+    {
+        var votes = Votes.GetValueOrDefault(key)?.Votes ?? [];
+        if (Mine.GetValueOrDefault(key)?.Vote is not { } mine || votes.BinarySearch(mine) is not (>= 0 and var at))
+        {
+            return votes;
+        }
+
+        List<double> others = [.. votes];
+        others.RemoveAt(at);
+        return others;
+    }
+}

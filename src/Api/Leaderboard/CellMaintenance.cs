@@ -8,8 +8,8 @@ namespace NearNative.Api.Leaderboard;
 /// <summary>
 /// Keeps the leaderboard cells true to the accepted submissions: every change to a group's submissions runs in a
 /// transaction that holds the group's lock, and rewrites the affected cells before it commits, so a reader sees the
-/// old cells or the new ones, never a submission without its cells. An accepted submission updates its machine's rows
-/// and the cells they fall in (<see cref="AddAsync"/>); a quarantine, a release or an administrator's recompute
+/// old cells or the new ones, never a submission without its cells. An accepted submission updates its machine's rows,
+/// the cells they fall in and those cells' votes (<see cref="AddAsync"/>); a quarantine, a release or an administrator's recompute
 /// rebuilds a group's cells from its stored submissions (<see cref="ReplaceAsync"/>). Both give the same cells.
 /// </summary>
 public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore cache, RuntimeDirectory runtimes)
@@ -44,6 +44,9 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
         await db.LeaderboardCells
             .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && affected.Contains(c.RuntimeSlug))
             .ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellVotes
+            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey && affected.Contains(v.RuntimeSlug))
+            .ExecuteDeleteAsync(cancellationToken);
         await db.LeaderboardCellMachines
             .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && affected.Contains(m.RuntimeSlug))
             .ExecuteDeleteAsync(cancellationToken);
@@ -51,9 +54,9 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     }
 
     /// <summary>
-    /// What adding one machine's <paramref name="readings"/> to the group needs: the cells they fall in, the machine's
-    /// own rows there and the other machines' summaries. Bounded by the machines of the group, never its submissions;
-    /// call inside <see cref="BeginAsync"/>.
+    /// What adding one machine's <paramref name="readings"/> to the group needs: the cells they fall in, those cells'
+    /// votes and the machine's own rows there. One row of each per cell, however many machines or submissions the
+    /// group has; call inside <see cref="BeginAsync"/>.
     /// </summary>
     public async Task<CellState> LoadStateAsync(CellGroup group, IReadOnlyList<Reading> readings, CancellationToken cancellationToken)
     {
@@ -64,28 +67,16 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
         var cells = await db.LeaderboardCells.AsNoTracking()
             .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey
                 && slugs.Contains(c.RuntimeSlug) && versions.Contains(c.RuntimeVersion))
-            .Select(c => new { c.Metric, c.RuntimeSlug, c.RuntimeVersion, Naming = new CellNaming(c.RuntimeName, c.Configuration, c.CpuBrand, c.Newest, c.Submissions > 0) })
             .ToListAsync(cancellationToken);
-        var machines = db.LeaderboardCellMachines.AsNoTracking()
-            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey
-                && slugs.Contains(m.RuntimeSlug) && versions.Contains(m.RuntimeVersion));
-        var mine = await machines.Where(m => m.MachineId == machineId).ToListAsync(cancellationToken);
-        var others = await machines
-            .Where(m => m.MachineId != machineId)
-            .Select(m => new
-            {
-                m.Metric,
-                m.RuntimeSlug,
-                m.RuntimeVersion,
-                Summary = new MachineSummary(m.MachineId, m.Vote, m.Own, m.SecondaryVote, m.Values.Count, m.NoisySubmissions),
-            })
+        var votes = await db.LeaderboardCellVotes.AsNoTracking()
+            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey
+                && slugs.Contains(v.RuntimeSlug) && versions.Contains(v.RuntimeVersion))
             .ToListAsync(cancellationToken);
-        return new CellState(
-            cells.Where(c => keys.Contains(KeyOf(c.Metric, c.RuntimeSlug, c.RuntimeVersion)))
-                .ToDictionary(c => KeyOf(c.Metric, c.RuntimeSlug, c.RuntimeVersion), c => c.Naming),
-            mine.Where(m => keys.Contains(KeyOf(m.Metric, m.RuntimeSlug, m.RuntimeVersion))).ToDictionary(m => KeyOf(m.Metric, m.RuntimeSlug, m.RuntimeVersion)),
-            others.Where(o => keys.Contains(KeyOf(o.Metric, o.RuntimeSlug, o.RuntimeVersion)))
-                .ToLookup(o => KeyOf(o.Metric, o.RuntimeSlug, o.RuntimeVersion), o => o.Summary));
+        var mine = await db.LeaderboardCellMachines.AsNoTracking()
+            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && m.MachineId == machineId
+                && slugs.Contains(m.RuntimeSlug) && versions.Contains(m.RuntimeVersion))
+            .ToListAsync(cancellationToken);
+        return new CellState(Keyed(cells, keys), Keyed(votes, keys), Keyed(mine, keys));
     }
 
     /// <summary>
@@ -109,6 +100,10 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
             .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && slugs.Contains(c.RuntimeSlug)
                 && keys.Contains(c.RuntimeSlug + "\n" + c.RuntimeVersion + "\n" + c.Metric))
             .ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellVotes
+            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey && slugs.Contains(v.RuntimeSlug)
+                && keys.Contains(v.RuntimeSlug + "\n" + v.RuntimeVersion + "\n" + v.Metric))
+            .ExecuteDeleteAsync(cancellationToken);
         await db.LeaderboardCellMachines
             .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && m.MachineId == machineId
                 && slugs.Contains(m.RuntimeSlug) && keys.Contains(m.RuntimeSlug + "\n" + m.RuntimeVersion + "\n" + m.Metric))
@@ -119,10 +114,15 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     private async Task WriteAsync(CellRows rows, CancellationToken cancellationToken)
     {
         await BulkRows.InsertAsync(db, rows.Cells, cancellationToken);
+        await BulkRows.InsertAsync(db, rows.Votes, cancellationToken);
         await BulkRows.InsertAsync(db, rows.Machines, cancellationToken);
     }
 
-    private static CellKey KeyOf(string metric, string slug, string version) => new(metric, slug, version);
+    private static Dictionary<CellKey, T> Keyed<T>(IEnumerable<T> rows, HashSet<CellKey> keys)
+        where T : ICellRow =>
+        rows.Select(r => (Key: new CellKey(r.Metric, r.RuntimeSlug, r.RuntimeVersion), Row: r))
+            .Where(r => keys.Contains(r.Key))
+            .ToDictionary(r => r.Key, r => r.Row);
 
     private static string StoredKey(string slug, string version, string metric) => slug + "\n" + version + "\n" + metric;
 

@@ -15,8 +15,8 @@ namespace NearNative.Api.Submissions;
 public static class OutlierScreen
 {
     /// <summary>Why the submission is an outlier in one of its cells, or null when it is not (or cannot be told).</summary>
-    /// <param name="others">The other machines' summaries in the cells the candidate falls in, as loaded to update them.</param>
-    public static string? QuarantineReason(Submission candidate, ILookup<CellKey, MachineSummary> others)
+    /// <param name="cells">The cells the candidate falls in, as loaded to update them.</param>
+    public static string? QuarantineReason(Submission candidate, CellState cells)
     {
         // A noisy run never enters a figure, so it cannot move one.
         if (candidate.Noisy)
@@ -34,7 +34,7 @@ public static class OutlierScreen
                 }
 
                 // A machine with only noisy submissions in the cell has no vote.
-                double[] votes = [.. others[new CellKey(metric.Id, runtime.Slug, runtime.Version)].Where(m => m.Vote is not null).Select(m => m.Vote!.Value)];
+                double[] votes = [.. cells.OtherVotes(new CellKey(metric.Id, runtime.Slug, runtime.Version))];
                 var logScale = metric.Scale == FigureScale.Ratio && figure.Value > 0 && votes.All(v => v > 0);
                 var score = ModifiedZScore.Of(
                     logScale ? Math.Log(figure.Value) : figure.Value,

@@ -143,10 +143,10 @@ public static class SubmissionsApi
                 return TypedResults.Ok(SubmissionMapping.ToResponse(raced));
             }
 
-            // The cells the submission falls in, read by its machine and never by the group's submissions.
+            // The cells the submission falls in: one row each of cell, votes and its machine's part, never the group's submissions.
             var readings = CellComputation.Readings([CellInput.Of(submission)], slugs);
             var state = await cells.LoadStateAsync(group, readings, cancellationToken);
-            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, state.Others) is { } reason)
+            if (submission.Status == SubmissionStatus.Accepted && OutlierScreen.QuarantineReason(submission, state) is { } reason)
             {
                 submission.Status = SubmissionStatus.Quarantined;
                 submission.QuarantineReason = reason;

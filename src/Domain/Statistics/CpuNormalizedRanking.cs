@@ -56,9 +56,26 @@ public static class CpuNormalizedRanking
 
         var ordered = machines.OrderBy(m => m.MachineId, StringComparer.Ordinal).ToList();
         double[] votes = [.. ordered.Select(m => m.Value)];
-        var figure = (ordered.Count == 1 ? ordered[0].Own : null)
-            ?? (scale == FigureScale.Ratio ? MedianInterval.Compute(votes) : MedianInterval.ComputeAmount(votes));
-        return new CellVotes(new CpuCell(cpuKey, figure, ordered.Count, ordered.Sum(m => m.Submissions)), votes);
+        return new CellVotes(Cell(cpuKey, votes, ordered.Count == 1 ? ordered[0].Own : null, ordered.Sum(m => m.Submissions), scale), votes);
+    }
+
+    /// <summary>
+    /// One CPU key's cell from its machines' votes alone: the median over machines with its interval, or, for a lone
+    /// machine, <paramref name="loneOwn"/> (its own interval) when it has one.
+    /// </summary>
+    /// <param name="votes">One vote per machine, in any order.</param>
+    /// <param name="submissions">The submissions behind the votes.</param>
+    public static CpuCell Cell(string cpuKey, IReadOnlyList<double> votes, Estimate? loneOwn, int submissions, FigureScale scale)
+    {
+        if (votes.Count == 0)
+        {
+            throw new ArgumentException("A cell needs at least one vote.", nameof(votes));
+        }
+
+        double[] values = [.. votes];
+        var figure = (votes.Count == 1 ? loneOwn : null)
+            ?? (scale == FigureScale.Ratio ? MedianInterval.Compute(values) : MedianInterval.ComputeAmount(values));
+        return new CpuCell(cpuKey, figure, votes.Count, submissions);
     }
 
     /// <summary>The global figure from CPU cells, each CPU key weighted equally: a lone cell is its own figure, several are pooled.</summary>

@@ -20,6 +20,7 @@ public sealed class SqliteFixture : ApiFixture
     {
         await db.LeaderboardCells.ExecuteDeleteAsync();
         await db.LeaderboardCellMachines.ExecuteDeleteAsync();
+        await db.LeaderboardCellVotes.ExecuteDeleteAsync();
         await db.CategoryResults.ExecuteDeleteAsync();
         await db.WorkloadResults.ExecuteDeleteAsync();
         await db.RuntimeResults.ExecuteDeleteAsync();

@@ -45,7 +45,7 @@ public abstract partial class CellUpdateTests(ApiFixture fixture) : ApiTest(fixt
         await RecomputeEveryGroupAsync();
         var recomputed = await SnapshotAsync();
 
-        Assert.True(maintained.Cells.Count > 50, $"{maintained.Cells.Count} cells");
+        Assert.True(maintained.Cells.Count > 100, $"{maintained.Cells.Count} cells and their votes");
         Assert.True(maintained.Machines.Count > maintained.Cells.Count, $"{maintained.Machines.Count} machine rows");
         Assert.Equal(recomputed.Cells, maintained.Cells);
         Assert.Equal(recomputed.Machines, maintained.Machines);
@@ -64,18 +64,16 @@ public abstract partial class CellUpdateTests(ApiFixture fixture) : ApiTest(fixt
         await Client.SubmitCreatedAsync(key, key.Document().OnMachine("m1").WithRatio("wasmtime", 1.5));
 
         Assert.Contains(log.Commands, sql => sql.Contains("leaderboard_cell_machines", StringComparison.Ordinal));
+        Assert.Contains(log.Commands, sql => sql.Contains("leaderboard_cell_votes", StringComparison.Ordinal));
         Assert.DoesNotContain(log.Commands, sql => ReadsResults().IsMatch(sql));
         var cell = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking()
             .SingleAsync(c => c.Metric == LeaderboardMetric.Execution.Id && c.RuntimeSlug == "wasmtime"));
-        var votes = await Fixture.WithDatabaseAsync(db => db.LeaderboardCellMachines.AsNoTracking()
-            .Where(m => m.Metric == LeaderboardMetric.Execution.Id && m.RuntimeSlug == "wasmtime")
-            .OrderBy(m => m.Vote)
-            .Select(m => m.Vote!.Value)
-            .ToListAsync());
+        var votes = await Fixture.WithDatabaseAsync(db => db.LeaderboardCellVotes.AsNoTracking()
+            .SingleAsync(v => v.Metric == LeaderboardMetric.Execution.Id && v.RuntimeSlug == "wasmtime"));
 
         // m1 votes the median of 1.3 and 1.5; the cell is the median of 1.2, 1.4, 1.4 and 1.5.
         Assert.Equal((4, 5), (cell.Machines, cell.Submissions));
-        Assert.Equal([1.2, 1.4, 1.4, 1.5], votes.Select(v => Math.Round(v, 9)));
+        Assert.Equal([1.2, 1.4, 1.4, 1.5], votes.Votes.Select(v => Math.Round(v, 9)));
         Assert.Equal(1.4, cell.Figure!.Value, 1e-9);
     }
 
@@ -94,14 +92,15 @@ public abstract partial class CellUpdateTests(ApiFixture fixture) : ApiTest(fixt
         });
     }
 
-    /// <summary>Every cell and machine row, each as its JSON, in key order.</summary>
+    /// <summary>Every cell (with its votes) and machine row, each as its JSON, in key order.</summary>
     private Task<(List<string> Cells, List<string> Machines)> SnapshotAsync() => Fixture.WithDatabaseAsync(async db =>
     {
         var cells = await db.LeaderboardCells.AsNoTracking().ToListAsync();
+        var votes = await db.LeaderboardCellVotes.AsNoTracking().ToListAsync();
         var machines = await db.LeaderboardCellMachines.AsNoTracking().ToListAsync();
-        return (
-            cells.Select(c => JsonSerializer.Serialize(c)).Order(StringComparer.Ordinal).ToList(),
-            machines.Select(m => JsonSerializer.Serialize(m)).Order(StringComparer.Ordinal).ToList());
+        List<string> cellRows = [.. cells.Select(c => JsonSerializer.Serialize(c)).Concat(votes.Select(v => JsonSerializer.Serialize(v))).Order(StringComparer.Ordinal)];
+        List<string> machineRows = [.. machines.Select(m => JsonSerializer.Serialize(m)).Order(StringComparer.Ordinal)];
+        return (cellRows, machineRows);
     });
 
     [GeneratedRegex(@"\b(FROM|JOIN)\s+""?(runtime_results|workload_results|category_results)\b", RegexOptions.IgnoreCase)]

@@ -77,6 +77,7 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
         var maintained = await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.AsNoTracking().OrderBy(c => c.Metric).ThenBy(c => c.RuntimeSlug).ToListAsync());
         await Fixture.WithDatabaseAsync(db => db.LeaderboardCells.ExecuteDeleteAsync());
         await Fixture.WithDatabaseAsync(db => db.LeaderboardCellMachines.ExecuteDeleteAsync());
+        await Fixture.WithDatabaseAsync(db => db.LeaderboardCellVotes.ExecuteDeleteAsync());
 
         await Fixture.WithServicesAsync(services => services.GetRequiredService<CellMaintenance>().BackfillAsync(default));
 

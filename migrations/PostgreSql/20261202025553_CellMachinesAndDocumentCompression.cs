@@ -54,6 +54,24 @@ namespace NearNative.Api.Migrations.PostgreSql
                     table.PrimaryKey("pk_leaderboard_cell_machines", x => new { x.suite, x.size, x.cpu_key, x.runtime_slug, x.runtime_version, x.metric, x.machine_id });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "leaderboard_cell_votes",
+                columns: table => new
+                {
+                    suite = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    metric = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    runtime_slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    runtime_version = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    cpu_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    votes = table.Column<List<double>>(type: "double precision[]", nullable: false),
+                    secondary_votes = table.Column<List<double>>(type: "double precision[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leaderboard_cell_votes", x => new { x.suite, x.size, x.cpu_key, x.runtime_slug, x.runtime_version, x.metric });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_leaderboard_cell_machines_suite_size_cpu_key_machine_id_run",
                 table: "leaderboard_cell_machines",
@@ -65,6 +83,9 @@ namespace NearNative.Api.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "leaderboard_cell_machines");
+
+            migrationBuilder.DropTable(
+                name: "leaderboard_cell_votes");
 
             migrationBuilder.AlterColumn<byte[]>(
                 name: "document",

@@ -44,6 +44,24 @@ namespace NearNative.Api.Migrations.Sqlite
                     table.PrimaryKey("pk_leaderboard_cell_machines", x => new { x.suite, x.size, x.cpu_key, x.runtime_slug, x.runtime_version, x.metric, x.machine_id });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "leaderboard_cell_votes",
+                columns: table => new
+                {
+                    suite = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    metric = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    runtime_slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    runtime_version = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    cpu_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    votes = table.Column<string>(type: "TEXT", nullable: false),
+                    secondary_votes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leaderboard_cell_votes", x => new { x.suite, x.size, x.cpu_key, x.runtime_slug, x.runtime_version, x.metric });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_leaderboard_cell_machines_suite_size_cpu_key_machine_id_runtime_slug",
                 table: "leaderboard_cell_machines",
@@ -55,6 +73,9 @@ namespace NearNative.Api.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "leaderboard_cell_machines");
+
+            migrationBuilder.DropTable(
+                name: "leaderboard_cell_votes");
 
             migrationBuilder.AddColumn<string>(
                 name: "machine_votes",
