@@ -100,7 +100,8 @@ namespace NearNative.Api.Migrations.PostgreSql
                 name: "machine_votes",
                 table: "leaderboard_cells",
                 type: "double precision[]",
-                nullable: false);
+                nullable: false,
+                defaultValue: new List<double>());
         }
     }
 }

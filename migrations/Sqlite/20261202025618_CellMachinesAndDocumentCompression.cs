@@ -82,7 +82,7 @@ namespace NearNative.Api.Migrations.Sqlite
                 table: "leaderboard_cells",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
         }
     }
 }
