@@ -41,15 +41,9 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     public async Task ReplaceAsync(CellGroup group, IReadOnlyCollection<string> slugs, IReadOnlyList<CellInput> inputs, CancellationToken cancellationToken)
     {
         var affected = slugs.Append(CellComputation.NativeSlug).Distinct(StringComparer.Ordinal).ToList();
-        await db.LeaderboardCells
-            .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && affected.Contains(c.RuntimeSlug))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.LeaderboardCellVotes
-            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey && affected.Contains(v.RuntimeSlug))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.LeaderboardCellMachines
-            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && affected.Contains(m.RuntimeSlug))
-            .ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCells.OfRuntimes(group, affected).ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellVotes.OfRuntimes(group, affected).ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellMachines.OfRuntimes(group, affected).ExecuteDeleteAsync(cancellationToken);
         await WriteAsync(CellComputation.Compute(group, CellComputation.Readings(inputs, slugs)), cancellationToken);
     }
 
@@ -60,23 +54,12 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     /// </summary>
     public async Task<CellState> LoadStateAsync(CellGroup group, IReadOnlyList<Reading> readings, CancellationToken cancellationToken)
     {
-        var keys = readings.Select(r => r.Key).ToHashSet();
+        var keys = readings.Select(r => r.Key).Distinct().ToList();
         var machineId = readings.Select(r => r.MachineId).FirstOrDefault() ?? "";
-        var slugs = keys.Select(k => k.Slug).Distinct(StringComparer.Ordinal).ToList();
-        var versions = keys.Select(k => k.Version).Distinct(StringComparer.Ordinal).ToList();
-        var cells = await db.LeaderboardCells.AsNoTracking()
-            .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey
-                && slugs.Contains(c.RuntimeSlug) && versions.Contains(c.RuntimeVersion))
-            .ToListAsync(cancellationToken);
-        var votes = await db.LeaderboardCellVotes.AsNoTracking()
-            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey
-                && slugs.Contains(v.RuntimeSlug) && versions.Contains(v.RuntimeVersion))
-            .ToListAsync(cancellationToken);
-        var mine = await db.LeaderboardCellMachines.AsNoTracking()
-            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && m.MachineId == machineId
-                && slugs.Contains(m.RuntimeSlug) && versions.Contains(m.RuntimeVersion))
-            .ToListAsync(cancellationToken);
-        return new CellState(Keyed(cells, keys), Keyed(votes, keys), Keyed(mine, keys));
+        var cells = await db.LeaderboardCells.AsNoTracking().OfKeys(group, keys).ToListAsync(cancellationToken);
+        var votes = await db.LeaderboardCellVotes.AsNoTracking().OfKeys(group, keys).ToListAsync(cancellationToken);
+        var mine = await db.LeaderboardCellMachines.AsNoTracking().OfKeys(group, keys).Where(m => m.MachineId == machineId).ToListAsync(cancellationToken);
+        return new CellState(Keyed(cells), Keyed(votes), Keyed(mine));
     }
 
     /// <summary>
@@ -91,23 +74,10 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
         }
 
         var machineId = readings[0].MachineId;
-        var slugs = readings.Select(r => r.Key.Slug).Distinct(StringComparer.Ordinal).ToList();
-        var keys = readings.Select(r => StoredKey(r.Key.Slug, r.Key.Version, r.Key.Metric)).Distinct(StringComparer.Ordinal).ToList();
-
-        // The exact cells rewritten: a key is slug, version and metric together, so another runtime that happens to
-        // share a version string keeps its cells.
-        await db.LeaderboardCells
-            .Where(c => c.Suite == group.Suite && c.Size == group.Size && c.CpuKey == group.CpuKey && slugs.Contains(c.RuntimeSlug)
-                && keys.Contains(c.RuntimeSlug + "\n" + c.RuntimeVersion + "\n" + c.Metric))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.LeaderboardCellVotes
-            .Where(v => v.Suite == group.Suite && v.Size == group.Size && v.CpuKey == group.CpuKey && slugs.Contains(v.RuntimeSlug)
-                && keys.Contains(v.RuntimeSlug + "\n" + v.RuntimeVersion + "\n" + v.Metric))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.LeaderboardCellMachines
-            .Where(m => m.Suite == group.Suite && m.Size == group.Size && m.CpuKey == group.CpuKey && m.MachineId == machineId
-                && slugs.Contains(m.RuntimeSlug) && keys.Contains(m.RuntimeSlug + "\n" + m.RuntimeVersion + "\n" + m.Metric))
-            .ExecuteDeleteAsync(cancellationToken);
+        var keys = readings.Select(r => r.Key).Distinct().ToList();
+        await db.LeaderboardCells.OfKeys(group, keys).ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellVotes.OfKeys(group, keys).ExecuteDeleteAsync(cancellationToken);
+        await db.LeaderboardCellMachines.OfKeys(group, keys).Where(m => m.MachineId == machineId).ExecuteDeleteAsync(cancellationToken);
         await WriteAsync(CellComputation.Add(group, readings, state), cancellationToken);
     }
 
@@ -118,13 +88,9 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
         await BulkRows.InsertAsync(db, rows.Machines, cancellationToken);
     }
 
-    private static Dictionary<CellKey, T> Keyed<T>(IEnumerable<T> rows, HashSet<CellKey> keys)
+    private static Dictionary<CellKey, T> Keyed<T>(IEnumerable<T> rows)
         where T : ICellRow =>
-        rows.Select(r => (Key: new CellKey(r.Metric, r.RuntimeSlug, r.RuntimeVersion), Row: r))
-            .Where(r => keys.Contains(r.Key))
-            .ToDictionary(r => r.Key, r => r.Row);
-
-    private static string StoredKey(string slug, string version, string metric) => slug + "\n" + version + "\n" + metric;
+        rows.ToDictionary(r => new CellKey(r.Metric, r.RuntimeSlug, r.RuntimeVersion));
 
     /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/>, in its own locked transaction, then evicts what they show in.</summary>
     public async Task RecomputeAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
@@ -184,4 +150,28 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
             await cache.EvictByTagAsync(LeaderboardApi.RuntimeTag(slug), cancellationToken);
         }
     }
+}
+
+/// <summary>Where clauses shared by the cells, their votes and their machine rows.</summary>
+public static class CellRowQueries
+{
+    /// <summary>A group's rows of some runtimes, every version and metric.</summary>
+    public static IQueryable<T> OfRuntimes<T>(this IQueryable<T> rows, CellGroup group, IReadOnlyCollection<string> slugs)
+        where T : class, ICellRow =>
+        rows.Where(r => r.Suite == group.Suite && r.Size == group.Size && r.CpuKey == group.CpuKey && slugs.Contains(r.RuntimeSlug));
+
+    /// <summary>
+    /// A group's rows of exactly these cells: a key is slug, version and metric together, so another runtime that
+    /// happens to share a version string, or a metric this submission has no figure for, is left alone.
+    /// </summary>
+    public static IQueryable<T> OfKeys<T>(this IQueryable<T> rows, CellGroup group, IReadOnlyCollection<CellKey> keys)
+        where T : class, ICellRow
+    {
+        var slugs = keys.Select(k => k.Slug).Distinct(StringComparer.Ordinal).ToList();
+        var joined = keys.Select(k => k.Slug + Separator + k.Version + Separator + k.Metric).ToList();
+        return rows.OfRuntimes(group, slugs).Where(r => joined.Contains(r.RuntimeSlug + Separator + r.RuntimeVersion + Separator + r.Metric));
+    }
+
+    /// <summary>A character no identifier, version or metric id may contain.</summary>
+    private const string Separator = "\n";
 }
