@@ -153,7 +153,7 @@ public static class AdminApi
 
         // The submission's status shows in every list of submissions; its cells in the leaderboards and its runtimes' badges.
         await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
-        await cells.EvictAsync(found.Slugs, cancellationToken);
+        await cells.EvictAsync(group, found.Slugs, cancellationToken);
         var stored = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.QuarantineReason).SingleAsync(cancellationToken);
         return TypedResults.Ok(new SubmissionStatusResponse(id, status, stored));
     }

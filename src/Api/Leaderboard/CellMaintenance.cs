@@ -96,7 +96,7 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     public async Task RecomputeAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
         await RewriteAsync(group, slugs, cancellationToken);
-        await EvictAsync(slugs, cancellationToken);
+        await EvictAsync(group, slugs, cancellationToken);
     }
 
     /// <summary>Reloads a group's submissions and rewrites the cells of <paramref name="slugs"/> in its own locked transaction; evicts nothing.</summary>
@@ -138,12 +138,19 @@ public sealed class CellMaintenance(NearNativeDbContext db, IOutputCacheStore ca
     }
 
     /// <summary>
-    /// Evicts what the change can have altered: every leaderboard answer (each lists all runtimes) and the badges of
-    /// the changed runtimes only; other runtimes' badges stay cached.
+    /// Evicts what the change can have altered: every leaderboard answer (each lists all runtimes), the badges of the
+    /// changed runtimes only (other runtimes' badges stay cached), and the list of known runtimes only when it lacks
+    /// one of them. A runtime that loses its last cell may stay listed: its badge then finds no row and says so.
     /// </summary>
-    public async Task EvictAsync(IEnumerable<string> slugs, CancellationToken cancellationToken)
+    public async Task EvictAsync(CellGroup group, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
-        runtimes.Invalidate();
+        if (!await runtimes.ListsAllAsync(group.Suite, slugs, cancellationToken))
+        {
+            // A list being rebuilt now may have been read before this change: it must not be kept.
+            runtimes.Invalidate();
+            await cache.EvictByTagAsync(RuntimeDirectory.Tag, cancellationToken);
+        }
+
         await cache.EvictByTagAsync(LeaderboardApi.CacheTag, cancellationToken);
         foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
         {

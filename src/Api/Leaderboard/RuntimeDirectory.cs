@@ -18,7 +18,10 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
 {
     private const string StoreKey = "nearnative-runtime-directory";
 
-    private static readonly string[] Tags = [LeaderboardApi.CacheTag, LeaderboardApi.EverythingTag];
+    /// <summary>The list's own cache tag: evicted when a runtime may have appeared, not by every change to a cell.</summary>
+    public const string Tag = "runtime-directory";
+
+    private static readonly string[] Tags = [Tag, LeaderboardApi.EverythingTag];
 
     private readonly TimeSpan _lifetime = CacheLifetime.Of(configuration);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -36,6 +39,15 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
     /// call does not store what it read. (One on another instance can, as any cached answer can; it expires.)
     /// </summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>
+    /// Whether the cached list already names every one of <paramref name="slugs"/>; false when no list is cached. Reads
+    /// the cache only, never the database, so a write can ask it.
+    /// </summary>
+    public async Task<bool> ListsAllAsync(string suite, IEnumerable<string> slugs, CancellationToken cancellationToken) =>
+        await store.GetAsync(StoreKey, cancellationToken) is { } stored
+        && Decode(stored) is var listed
+        && slugs.All(slug => listed.Contains((suite, slug)));
 
     public void Dispose() => _refresh.Dispose();
 

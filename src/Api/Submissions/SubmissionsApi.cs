@@ -182,7 +182,7 @@ public static class SubmissionsApi
         await cache.EvictByTagAsync(SubmissionQueriesApi.CacheTag, cancellationToken);
         if (submission.Status == SubmissionStatus.Accepted)
         {
-            await cells.EvictAsync(slugs, cancellationToken);
+            await cells.EvictAsync(group, slugs, cancellationToken);
         }
 
         return TypedResults.Created($"/api/v1/submissions/{id}", SubmissionMapping.ToResponse(submission));

@@ -113,6 +113,34 @@ public sealed partial class LeaderboardCellTests(PostgresFixture fixture) : ApiT
     }
 
     [Fact]
+    public async Task TheListOfKnownRuntimesIsKeptUntilARuntimeAppears()
+    {
+        var key = await Client.RegisterNewKeyAsync();
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("a").WithRatio("wasmtime", 1.2));
+        using (var first = await Client.GetAsync("/badges/wasmtime.svg"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var log = new SqlCommandLog<PostgresDbContext>(await Fixture.WithDatabaseAsync(db => Task.FromResult(db.Database.GetDbConnection().Database)));
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("b").WithRatio("wasmtime", 1.4));
+        using (var known = await Client.GetAsync("/badges/wasmtime.svg"))
+        {
+            Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        }
+
+        // The badge was recomputed (its runtime's cells changed), but the list of runtimes was not.
+        Assert.Contains(log.Commands, sql => sql.Contains("leaderboard_cells", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Commands, sql => sql.Contains("DISTINCT", StringComparison.Ordinal));
+
+        // A runtime nobody had measured is known as soon as its first submission is accepted.
+        await Client.SubmitCreatedAsync(key, key.Document().OnMachine("c").WithRatio("wasmtime", 1.3).WithRuntime("wamr", "WAMR", 2.0));
+        using var appeared = await Client.GetAsync("/badges/wamr.svg");
+        Assert.Equal(HttpStatusCode.OK, appeared.StatusCode);
+        Assert.Contains(log.Commands, sql => sql.Contains("DISTINCT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EachWorkloadsFiguresAreMaintainedCellsThatTheWorkloadFilterReads()
     {
         var key = await Client.RegisterNewKeyAsync();
