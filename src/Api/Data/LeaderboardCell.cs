@@ -3,9 +3,10 @@ namespace NearNative.Api.Data;
 /// <summary>
 /// One leaderboard cell, maintained rather than recomputed on read: a runtime version's figure for one metric on
 /// one CPU key, from the accepted submissions of one suite and size. It is rewritten, in the same transaction,
-/// whenever a submission of its CPU key and runtime is accepted, quarantined or released, from its machines' summaries
-/// (<see cref="LeaderboardCellMachine"/>); the leaderboard and the badges read cells only and combine them over the CPU
-/// keys of one architecture (the key's first segment), never over two architectures.
+/// whenever a submission of its CPU key and runtime is accepted, quarantined or released, from its machines' votes
+/// (<see cref="LeaderboardCellVotes"/>, <see cref="LeaderboardCellMachine"/>); the leaderboard and the badges read
+/// cells only and combine them over the CPU keys of one architecture (the key's first segment), never over two
+/// architectures.
 /// </summary>
 public sealed class LeaderboardCell : ICellRow
 {

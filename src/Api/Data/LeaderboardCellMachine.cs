@@ -3,10 +3,9 @@ namespace NearNative.Api.Data;
 /// <summary>
 /// One machine's part in one leaderboard cell: every figure its accepted submissions gave for the cell, kept sorted so
 /// that its vote (their median) can be updated when it submits again without reading its submissions. Accepting a
-/// submission rewrites the submitting machine's rows and recomputes the cells from every machine's summary (vote,
-/// own interval, secondary vote, counts), so the work of an ingest grows with the machines of a CPU model, never with
-/// its submissions. Rows are rebuilt from the submissions, with their cells, whenever a submission is quarantined or
-/// released.
+/// submission rewrites the submitting machine's rows, moves its vote in each cell's sorted votes
+/// (<see cref="LeaderboardCellVotes"/>) and recomputes those cells, so an ingest never reads the stored submissions.
+/// Rows are rebuilt from the submissions, with their cells, whenever a submission is quarantined or released.
 /// </summary>
 public sealed class LeaderboardCellMachine : ICellRow
 {
