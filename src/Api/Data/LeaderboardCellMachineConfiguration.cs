@@ -17,13 +17,3 @@ public sealed class LeaderboardCellMachineConfiguration : IEntityTypeConfigurati
         builder.HasIndex(m => new { m.Suite, m.Size, m.CpuKey, m.MachineId, m.RuntimeSlug });
     }
 }
-
-public sealed class LeaderboardCellVotesConfiguration : IEntityTypeConfiguration<LeaderboardCellVotes>
-{
-    public void Configure(EntityTypeBuilder<LeaderboardCellVotes> builder)
-    {
-        builder.ToTable("leaderboard_cell_votes");
-        builder.HasKey(v => new { v.Suite, v.Size, v.CpuKey, v.RuntimeSlug, v.RuntimeVersion, v.Metric });
-        CellColumns.Configure(builder);
-    }
-}
