@@ -171,6 +171,9 @@ namespace NearNative.Api.Migrations.PostgreSql
                     b.HasKey("Suite", "Metric", "RuntimeSlug", "RuntimeVersion", "Size", "CpuKey")
                         .HasName("pk_leaderboard_cells");
 
+                    b.HasIndex("Suite", "RuntimeSlug")
+                        .HasDatabaseName("ix_leaderboard_cells_suite_runtime_slug");
+
                     b.HasIndex("Suite", "Size", "CpuKey", "RuntimeSlug")
                         .HasDatabaseName("ix_leaderboard_cells_suite_size_cpu_key_runtime_slug");
 

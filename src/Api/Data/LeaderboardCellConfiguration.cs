@@ -20,6 +20,9 @@ public sealed class LeaderboardCellConfiguration : IEntityTypeConfiguration<Lead
 
         // Maintenance rewrites a CPU key's cells of some runtimes.
         builder.HasIndex(c => new { c.Suite, c.Size, c.CpuKey, c.RuntimeSlug });
+
+        // The list of runtimes a badge checks first is read from this index, one probe per runtime (RuntimeDirectory).
+        builder.HasIndex(c => new { c.Suite, c.RuntimeSlug });
     }
 }
 
