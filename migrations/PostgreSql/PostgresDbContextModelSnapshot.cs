@@ -239,10 +239,6 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .HasColumnType("double precision[]")
                         .HasColumnName("secondaries");
 
-                    b.Property<double?>("SecondaryVote")
-                        .HasColumnType("double precision")
-                        .HasColumnName("secondary_vote");
-
                     b.PrimitiveCollection<List<double>>("Uppers")
                         .IsRequired()
                         .HasColumnType("double precision[]")
@@ -252,29 +248,6 @@ namespace NearNative.Api.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("double precision[]")
                         .HasColumnName("values");
-
-                    b.Property<double?>("Vote")
-                        .HasColumnType("double precision")
-                        .HasColumnName("vote");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Own", "NearNative.Api.Data.LeaderboardCellMachine.Own#Figure", b1 =>
-                        {
-                            b1.Property<double>("Confidence")
-                                .HasColumnType("double precision")
-                                .HasColumnName("own_confidence");
-
-                            b1.Property<double>("Lower")
-                                .HasColumnType("double precision")
-                                .HasColumnName("own_lower");
-
-                            b1.Property<double>("Upper")
-                                .HasColumnType("double precision")
-                                .HasColumnName("own_upper");
-
-                            b1.Property<double>("Value")
-                                .HasColumnType("double precision")
-                                .HasColumnName("own_value");
-                        });
 
                     b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric", "MachineId")
                         .HasName("pk_leaderboard_cell_machines");

@@ -233,10 +233,6 @@ namespace NearNative.Api.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("secondaries");
 
-                    b.Property<double?>("SecondaryVote")
-                        .HasColumnType("REAL")
-                        .HasColumnName("secondary_vote");
-
                     b.PrimitiveCollection<string>("Uppers")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -246,29 +242,6 @@ namespace NearNative.Api.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("values");
-
-                    b.Property<double?>("Vote")
-                        .HasColumnType("REAL")
-                        .HasColumnName("vote");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Own", "NearNative.Api.Data.LeaderboardCellMachine.Own#Figure", b1 =>
-                        {
-                            b1.Property<double>("Confidence")
-                                .HasColumnType("REAL")
-                                .HasColumnName("own_confidence");
-
-                            b1.Property<double>("Lower")
-                                .HasColumnType("REAL")
-                                .HasColumnName("own_lower");
-
-                            b1.Property<double>("Upper")
-                                .HasColumnType("REAL")
-                                .HasColumnName("own_upper");
-
-                            b1.Property<double>("Value")
-                                .HasColumnType("REAL")
-                                .HasColumnName("own_value");
-                        });
 
                     b.HasKey("Suite", "Size", "CpuKey", "RuntimeSlug", "RuntimeVersion", "Metric", "MachineId")
                         .HasName("pk_leaderboard_cell_machines");

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using NearNative.Domain.Statistics;
+
 namespace NearNative.Api.Data;
 
 /// <summary>
@@ -41,17 +44,19 @@ public sealed class LeaderboardCellMachine : ICellRow
     /// <summary>The machine's secondary figures (e.g. the start-up ratio beside the added milliseconds), ascending.</summary>
     public required List<double> Secondaries { get; init; }
 
-    /// <summary>The machine's vote: the median of <see cref="Values"/>; null when it has only noisy submissions here.</summary>
-    public double? Vote { get; init; }
+    /// <summary>The machine's vote: the median of <see cref="Values"/>; null when it has only noisy submissions here. Derived, not stored.</summary>
+    public double? Vote => Values.Count > 0 ? Quantiles.MedianOfSorted(CollectionsMarshal.AsSpan(Values)) : null;
 
     /// <summary>
     /// The vote with the machine's own interval (medians of the lower and upper ends, the lowest confidence), which a
-    /// cell with this one machine shows; null when a quiet figure has no interval, or there is none.
+    /// cell with this one machine shows; null when a quiet figure has no interval, or there is none. Derived, not stored.
     /// </summary>
-    public Figure? Own { get; init; }
+    public Figure? Own => Values.Count > 0 && Points == 0 && IntervalConfidence is { } confidence
+        ? Figure.From(MachineVote.OwnInterval(CollectionsMarshal.AsSpan(Values), CollectionsMarshal.AsSpan(Lowers), CollectionsMarshal.AsSpan(Uppers), confidence))
+        : null;
 
-    /// <summary>The median of <see cref="Secondaries"/>; null when there are none.</summary>
-    public double? SecondaryVote { get; init; }
+    /// <summary>The median of <see cref="Secondaries"/>; null when there are none. Derived, not stored.</summary>
+    public double? SecondaryVote => Secondaries.Count > 0 ? Quantiles.MedianOfSorted(CollectionsMarshal.AsSpan(Secondaries)) : null;
 
     /// <summary>Noisy submissions of the machine with a figure for the cell: counted, never aggregated.</summary>
     public required int NoisySubmissions { get; init; }

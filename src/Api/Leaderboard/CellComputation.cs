@@ -209,11 +209,6 @@ public static class CellComputation
             Points = points,
             IntervalConfidence = confidence,
             Secondaries = secondaries,
-            Vote = values.Count > 0 ? Quantiles.MedianOfSorted([.. values]) : null,
-            Own = values.Count > 0 && points == 0
-                ? Figure.From(MachineVote.OwnInterval([.. values], [.. lowers], [.. uppers], confidence!.Value))
-                : null,
-            SecondaryVote = secondaries.Count > 0 ? Quantiles.MedianOfSorted([.. secondaries]) : null,
             NoisySubmissions = (stored?.NoisySubmissions ?? 0) + (added.Count - quiet.Count),
         };
     }
