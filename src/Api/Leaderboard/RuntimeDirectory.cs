@@ -29,6 +29,7 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
     private readonly TimeSpan _lifetime = CacheLifetime.Of(configuration);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Decoded? _last;
+    private string? _listingSql;
     private long _generation;
 
     public async Task<bool> KnowsAsync(string suite, string slug, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ public sealed class RuntimeDirectory(IServiceScopeFactory scopes, IOutputCacheSt
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NearNativeDbContext>();
             var runtimes = await db.Database
-                .SqlQueryRaw<Listed>(ListingSql(db), CellComputation.NativeSlug)
+                .SqlQueryRaw<Listed>(_listingSql ??= ListingSql(db), CellComputation.NativeSlug)
                 .ToListAsync(cancellationToken);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(runtimes.Select(r => new[] { r.Suite, r.Slug }).ToList());
             if (_lifetime > TimeSpan.Zero && Interlocked.Read(ref _generation) == generation)
