@@ -59,8 +59,10 @@ namespace NearNative.Api.Migrations.Sqlite
 
             FigureColumnsMigration.Down(migrationBuilder);
 
-            migrationBuilder.RenameIndex(name: "ix_signing_keys_public_key", table: "signing_keys", newName: "ix_api_keys_public_key");
+            // SQLite cannot rename an index that the model going back to does not hold: drop it and create the old one.
+            migrationBuilder.DropIndex(name: "ix_signing_keys_public_key", table: "signing_keys");
             migrationBuilder.RenameTable(name: "signing_keys", newName: "api_keys");
+            migrationBuilder.CreateIndex(name: "ix_api_keys_public_key", table: "api_keys", column: "public_key", unique: true);
         }
     }
 }
