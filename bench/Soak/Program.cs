@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NearNative.Soak.Cluster;
 using NearNative.Soak.Scenarios;
@@ -14,7 +13,7 @@ public static class SoakProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        var repository = FindRepository();
+        var repository = RepositoryRoot.Find();
         SoakOptions options;
         try
         {
@@ -38,7 +37,7 @@ public static class SoakProgram
                 Console.WriteLine($"soak {scenario.Name}: {scenario.Description}, {options.Duration.TotalSeconds:F0} s, {options.Writers} writers, {options.Readers} readers");
                 var result = await runner.RunAsync(scenario);
                 results.Add(result);
-                Print(result);
+                ConsoleReport.Print(result);
             }
         }
         finally
@@ -62,52 +61,5 @@ public static class SoakProgram
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
-    private static void Print(ScenarioResult result)
-    {
-        var v = result.Verdict;
-        Console.WriteLine(
-            $"  sent {v.Sent}, acknowledged {v.Acknowledged}, stored {v.Stored}, lost {v.Lost.Count}, duplicated {v.Duplicated}, " +
-            $"stored unacknowledged {v.StoredUnacknowledged}; cells {v.Cells}, {v.CellGroupsRecomputed} groups recomputed, drifted {v.CellsDrifted}");
-        foreach (var kind in result.Requests)
-        {
-            Console.WriteLine($"  {kind.Kind}: {kind.Count} requests ({Answers(kind)}), p50 {kind.P50Ms:F0} ms, p99 {kind.P99Ms:F0} ms, max {kind.MaxMs:F0} ms");
-        }
-
-        foreach (var fault in result.Faults)
-        {
-            var recovery = fault.RecoverySeconds is { } seconds ? $"{seconds:F1} s" : "none";
-            Console.WriteLine(
-                $"  fault '{fault.Fault}' at {fault.StartSeconds:F1} s for {fault.Seconds:F1} s: " +
-                $"{string.Join("; ", fault.Requests.Select(k => $"{k.Kind} {Answers(k)} max {k.MaxMs:F0} ms"))}; first acknowledged write after it {recovery}");
-        }
-
-        foreach (var note in result.Notes)
-        {
-            Console.WriteLine($"  {note}");
-        }
-
-        foreach (var failure in result.Failures)
-        {
-            Console.WriteLine($"  FAILED: {failure}");
-        }
-
-        Console.WriteLine($"soak {result.Scenario}: {(result.Passed ? "PASS" : "FAIL")}");
-    }
-
-    private static string Answers(RequestSummary kind) => string.Join(", ", kind.Answers.Select(a => $"{a.Value} × {a.Key}"));
-
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "";
-
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NearNative.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Environment.CurrentDirectory.ToString(CultureInfo.InvariantCulture);
-    }
 }

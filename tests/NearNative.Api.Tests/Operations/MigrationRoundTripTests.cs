@@ -19,8 +19,7 @@ public sealed class MigrationRoundTripTests
     public async Task EveryMigrationGoesDownAndUpAgainOnPostgres()
     {
         await using var database = await ScratchDatabase.CreateAsync();
-        await using var db = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>()
-            .UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+        await using var db = OnPostgres(database);
 
         await RoundTripAsync(db);
     }
@@ -47,8 +46,7 @@ public sealed class MigrationRoundTripTests
     public async Task GoingBackBeforeDerivedVotesEmptiesTheMachineRowsSoTheOlderCodeRebuildsThem()
     {
         await using var database = await ScratchDatabase.CreateAsync();
-        await using var db = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>()
-            .UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+        await using var db = OnPostgres(database);
         await db.Database.MigrateAsync();
         db.LeaderboardCellMachines.Add(new LeaderboardCellMachine
         {
@@ -75,6 +73,9 @@ public sealed class MigrationRoundTripTests
         var left = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM leaderboard_cell_machines").SingleAsync();
         Assert.Equal(0, left);
     }
+
+    private static PostgresDbContext OnPostgres(ScratchDatabase database) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention().Options);
 
     private static async Task RoundTripAsync(NearNativeDbContext db)
     {
